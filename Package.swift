@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "cares",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cares", targets: ["cares"]),
+        .library(name: "TrainingKit", targets: ["TrainingKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "TrainingKit", dependencies: ["CYAML"]),
+        .target(
+            name: "TrainingStore",
+            dependencies: ["TrainingKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "cares",
+            dependencies: [
+                "TrainingKit", "TrainingStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TrainingKitTests", dependencies: ["TrainingKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrainingStoreTests", dependencies: ["TrainingStore"]),
+        .testTarget(name: "caresTests", dependencies: ["cares", "TrainingKit", "TrainingStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,83 @@
+/// Reads the keys of one YAML mapping and reports keys that were never asked for.
+public final class MappingReader {
+    public let node: YAMLNode
+    public let what: String
+    let decoder: NodeDecoder
+    private var values: [String: YAMLNode] = [:]
+    private var order: [(String, YAMLNode)] = []
+
+    init(node: YAMLNode, pairs: [YAMLPair], what: String, decoder: NodeDecoder) {
+        self.node = node
+        self.what = what
+        self.decoder = decoder
+        for pair in pairs {
+            guard let key = pair.key.scalarText else {
+                if pair.key.isFlow, decoder.source.find("{{", from: pair.key.start, throughLine: pair.key.start.line) != nil {
+                    // `key: {{site.x}}`: the outer value reports the quoting hint.
+                    continue
+                }
+                decoder.bag.error("a key must be plain text, not \(pair.key.kindDescription)", at: pair.key.start)
+                continue
+            }
+            values[key] = pair.value
+            order.append((key, pair.key))
+        }
+    }
+
+    /// Whether the mapping has this key.
+    public func has(_ key: String) -> Bool { values[key] != nil }
+
+    /// The value node of a key, treating an explicit null as absent.
+    public func value(_ key: String) -> YAMLNode? {
+        guard let value = values[key], !value.isNull else { return nil }
+        return value
+    }
+
+    /// The value node of a required key, or an error at the mapping.
+    public func required(_ key: String) -> YAMLNode? {
+        if let value = value(key) { return value }
+        if let present = values[key] {
+            decoder.bag.error("'\(key)' is empty", at: present.start, hint: "give \(what) a \(key)")
+        } else {
+            decoder.bag.error("\(what) has no '\(key)'", at: node.start, hint: "add '\(key): …'")
+        }
+        return nil
+    }
+
+    /// Required, non-blank text.
+    public func requiredText(_ key: String) -> String? {
+        guard let node = required(key), let text = decoder.text(node, field: key) else { return nil }
+        if text.allSatisfy(\.isWhitespace) {
+            decoder.bag.error("'\(key)' is blank", at: node.start, hint: "give \(what) a \(key)")
+            return nil
+        }
+        return text
+    }
+
+    /// Optional text; blank text counts as absent.
+    public func optionalText(_ key: String) -> String? {
+        guard let node = value(key), let text = decoder.text(node, field: key) else { return nil }
+        return text.allSatisfy(\.isWhitespace) ? nil : text
+    }
+
+    public func optionalInt(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        value(key).flatMap { decoder.int($0, field: key, in: range) }
+    }
+
+    public func optionalBool(_ key: String) -> Bool? {
+        value(key).flatMap { decoder.bool($0, field: key) }
+    }
+
+    /// Reports every key not in `allowed`, with a suggestion; `misplaced` explains keys that belong elsewhere.
+    public func rejectUnknownKeys(allowed: [String], misplaced: [String: String] = [:]) {
+        for (key, keyNode) in order where !allowed.contains(key) {
+            if let reason = misplaced[key] {
+                decoder.bag.error("'\(key)' does not belong here: \(reason)", at: keyNode.start, length: key.count)
+            } else {
+                decoder.bag.error(
+                    "unknown key '\(key)' in \(what)", at: keyNode.start, length: key.count,
+                    hint: Suggestion.hint(for: key, in: allowed) ?? "allowed keys: \(allowed.joined(separator: ", "))")
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Reads module and site files from disk or memory into models and diagnostics.
+public struct ModuleLoader: Sendable {
+    public var limits: YAMLLimits
+
+    public init(limits: YAMLLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Whether a file name is a site file rather than a module.
+    public static func isSiteFile(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        return name == "site.yaml" || name == "site.yml"
+    }
+
+    /// Reads a module from bytes.
+    public func loadModule(source: SourceText, path: String, site: Site?) -> ModuleLoadResult {
+        let bag = DiagnosticBag(file: path)
+        let checker = PlaceholderChecker(
+            knownFacts: site.map { Set($0.facts.keys) }, siteDescription: site?.path ?? "site.yaml")
+        let decoder = NodeDecoder(bag: bag, source: source, placeholders: checker)
+        guard let root = YAMLReader(limits: limits).read(source, into: bag) else {
+            return ModuleLoadResult(path: path, module: nil, diagnostics: bag.sorted)
+        }
+        let module = ModuleDecoder(decoder: decoder).decode(
+            root, path: path, contentHash: SHA256.hexDigest(source.bytes))
+        var idLocation: SourceLocation?
+        var declaredID: String?
+        if case .mapping(let pairs) = root.value, let pair = pairs.first(where: { $0.key.scalarText == "id" }) {
+            idLocation = pair.value.start
+            declaredID = pair.value.scalarText
+        }
+        return ModuleLoadResult(
+            path: path, module: module, diagnostics: bag.sorted, idLocation: idLocation, declaredID: declaredID)
+    }
+
+    /// Reads a module file.
+    public func loadModule(at path: String, site: Site?) -> ModuleLoadResult {
+        switch readFile(path) {
+        case .success(let source): return loadModule(source: source, path: path, site: site)
+        case .failure(let diagnostic): return ModuleLoadResult(path: path, module: nil, diagnostics: [diagnostic])
+        }
+    }
+
+    /// Reads a site file from bytes.
+    public func loadSite(source: SourceText, path: String) -> SiteLoadResult {
+        let bag = DiagnosticBag(file: path)
+        let decoder = NodeDecoder(bag: bag, source: source, placeholders: PlaceholderChecker(knownFacts: []))
+        guard let root = YAMLReader(limits: limits).read(source, into: bag),
+            let (site, named) = SiteDecoder(decoder: decoder).decode(root, path: path)
+        else { return SiteLoadResult(path: path, site: nil, diagnostics: bag.sorted) }
+        return SiteLoadResult(
+            path: path, site: bag.hasErrors ? nil : site, diagnostics: bag.sorted,
+            requiredModuleIDs: named.map { RequiredModuleReference(id: $0.0, location: $0.1) })
+    }
+
+    /// Reads a site file.
+    public func loadSite(at path: String) -> SiteLoadResult {
+        switch readFile(path) {
+        case .success(let source): return loadSite(source: source, path: path)
+        case .failure(let diagnostic): return SiteLoadResult(path: path, site: nil, diagnostics: [diagnostic])
+        }
+    }
+
+    /// Reads a file's bytes, refusing anything over the size limit before reading it.
+    func readFile(_ path: String) -> Result<SourceText, Diagnostic> {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(Diagnostic(.error, file: path, at: .start, "no such file"))
+        }
+        guard !isDirectory.boolValue else {
+            return .failure(Diagnostic(.error, file: path, at: .start, "is a folder, not a file"))
+        }
+        let size = (try? manager.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size > limits.maxFileBytes {
+            return .failure(
+                Diagnostic(
+                    .error, file: path, at: .start,
+                    "the file is \(size) bytes; the limit is \(limits.maxFileBytes) bytes",
+                    hint: "split it into smaller modules"))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(Diagnostic(.error, file: path, at: .start, "cannot be read (check its permissions)"))
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: limits.maxFileBytes + 1) ?? Data()
+            return .success(SourceText(bytes: [UInt8](data)))
+        } catch {
+            return .failure(Diagnostic(.error, file: path, at: .start, "cannot be read: \(error.localizedDescription)"))
+        }
+    }
+}

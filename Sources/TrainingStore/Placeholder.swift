@@ -1,0 +1,3 @@
+import TrainingKit
+import GRDB
+public enum StorePlaceholder {}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `cares` command: training on human trafficking for health-sector staff, in a terminal.
+@main
+struct Cares: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cares",
+        abstract: "Take, author and report on human-trafficking training for health-sector staff.",
+        discussion: """
+            Learners: cares list · cares take MODULE · cares resume
+            Trainers: cares validate [PATH…]
+            Exit codes: 0 success; 1 a failed check (validation errors); 64 bad usage; \
+            65 a module or site file has errors; 74 the record store cannot be used.
+            """,
+        version: CaresVersion.current,
+        subcommands: [ValidateCommand.self]
+    )
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import TrainingKit
+
+/// `cares validate`: check module and site files and report every problem at once.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check modules and the site file; print every problem with file:line:column.",
+        discussion: "Exits 0 when there are no errors (or, with --strict, no warnings), else 1."
+    )
+
+    /// How to print the findings.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "Module files or folders (default: the modules folder).", completion: .file(extensions: ["yaml", "yml"]))
+    var paths: [String] = []
+
+    @OptionGroup var options: ModuleOptions
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let folder = options.modulesFolder
+        let set = ModuleCatalog().load(paths: paths.isEmpty ? [folder] : paths, fallbackFolder: folder)
+        let report = ValidationReport(set: set, strict: strict)
+        let output: String
+        switch format {
+        case .text: output = report.text(terminal: .standardOutput(plain: options.plain))
+        case .json: output = report.json()
+        }
+        print(output)
+        if report.failed { throw ExitCode(1) }
+    }
+}
