@@ -1,3 +1,0 @@
-import TrainingKit
-import GRDB
-public enum StorePlaceholder {}

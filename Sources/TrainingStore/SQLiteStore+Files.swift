@@ -1,0 +1,47 @@
+import Foundation
+
+#if canImport(Darwin)
+    import Darwin
+#elseif canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+extension SQLiteStore {
+    /// Creates the database file with mode 0600, and any missing folders above it with 0700.
+    ///
+    /// An existing file or folder is left as it is. SQLite gives the `-wal` and `-shm` files
+    /// the database file's permissions.
+    static func createFileIfMissing(at path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try createFolderIfMissing(folder) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {
+            throw StoreError.unavailable("cannot create the record store \(path): \(errorText(errno))")
+        }
+    }
+
+    /// Creates `folder` and missing folders above it with mode 0700.
+    private static func createFolderIfMissing(_ folder: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw StoreError.unavailable("cannot create the record store in \(folder): it is a file, not a folder")
+            }
+            return
+        }
+        let parent = (folder as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != folder { try createFolderIfMissing(parent) }
+        if mkdir(folder, mode_t(0o700)) != 0, errno != EEXIST {
+            throw StoreError.unavailable("cannot create the folder \(folder) for the record store: \(errorText(errno))")
+        }
+    }
+
+    private static func errorText(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}

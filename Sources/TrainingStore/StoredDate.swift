@@ -1,0 +1,105 @@
+import Foundation
+
+/// The store's text form of a date: UTC `YYYY-MM-DD HH:MM:SS.SSS`, rounded to the millisecond.
+///
+/// This is the format GRDB uses by default, but computed from whole milliseconds rather than
+/// through `DateFormatter` and `Calendar`, so a date always comes back to the same millisecond
+/// (a formatter truncates, and `0.123` held as `0.12299999…` would come back as `.122`).
+/// The text sorts in time order, so `ORDER BY` on these columns is chronological.
+enum StoredDate {
+    private static let millisecondsPerDay: Int64 = 86_400_000
+    /// 0000-01-01 00:00:00.000 and 9999-12-31 23:59:59.999, the range four year digits can hold.
+    private static let earliest: Int64 = -62_167_219_200_000
+    private static let latest: Int64 = 253_402_300_799_999
+
+    /// The text for `date`, clamped to years 0000–9999.
+    static func text(_ date: Date) -> String {
+        let raw = (date.timeIntervalSince1970 * 1000).rounded()
+        let milliseconds: Int64
+        if raw.isNaN {
+            milliseconds = 0
+        } else if raw <= Double(earliest) {
+            milliseconds = earliest
+        } else if raw >= Double(latest) {
+            milliseconds = latest
+        } else {
+            milliseconds = Int64(raw)
+        }
+        let days = floorDivide(milliseconds, millisecondsPerDay)
+        let ofDay = milliseconds - days * millisecondsPerDay
+        let (year, month, day) = civil(fromDays: days)
+        let hour = ofDay / 3_600_000
+        let minute = ofDay / 60_000 % 60
+        let second = ofDay / 1000 % 60
+        let millisecond = ofDay % 1000
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2)) "
+            + "\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(millisecond, 3))"
+    }
+
+    /// The date for stored text; accepts `T` for the space, and no or more fraction digits.
+    /// Returns nil for anything else.
+    static func date(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 19 else { return nil }
+        func number(_ start: Int, _ count: Int) -> Int64? {
+            var value: Int64 = 0
+            for index in start..<(start + count) {
+                let byte = bytes[index]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int64(byte - 0x30)
+            }
+            return value
+        }
+        guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        else { return nil }
+        var millisecond: Int64 = 0
+        if bytes.count > 19 {
+            guard bytes[19] == UInt8(ascii: "."), bytes.count > 20 else { return nil }
+            let digits = bytes.count - 20
+            guard let fraction = number(20, min(digits, 3)) else { return nil }
+            if digits > 3 { guard number(23, digits - 3) != nil else { return nil } }
+            millisecond = fraction * [100, 10, 1][min(digits, 3) - 1]
+        }
+        let days = self.days(year: year, month: month, day: day)
+        let total = days * millisecondsPerDay + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond
+        return Date(timeIntervalSince1970: Double(total) / 1000)
+    }
+
+    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+        let quotient = a / b
+        return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
+    }
+
+    /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+    private static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01.
+    private static func civil(fromDays count: Int64) -> (Int64, Int64, Int64) {
+        let z = count + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    private static func pad(_ value: Int64, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}

@@ -1,0 +1,23 @@
+/// The conformance tests, one entry each, that every backend's test class declares.
+///
+/// On Linux, `swift test` only finds test methods declared in the class itself, never inherited
+/// ones (swiftlang/swift-package-manager#5573), so each backend writes
+/// `func testX() async throws { try await checkX() }` for every entry. Listing them here makes a
+/// backend that misses a new check fail to compile instead of silently skipping it.
+protocol CompletionStoreConformanceEntries {
+    func testSaveFetchAndUpdateLearner() async throws
+    func testLearnersAreOrderedByIDAndRosterIsDetected() async throws
+    func testStartAttemptRecordsAttemptSnapshotAndLearner() async throws
+    func testStartAttemptKeepsAKnownLearner() async throws
+    func testOnlyOneAttemptInProgressPerLearnerAndModule() async throws
+    func testFinishSetsTheResult() async throws
+    func testAbandonKeepsTheAttemptWithoutAResult() async throws
+    func testAttemptsAreOldestFirstAndFilteredByModule() async throws
+    func testInProgressAttemptsListsOnlyOpenOnesOldestFirst() async throws
+    func testResponsesAreRecordedInOrder() async throws
+    func testDuplicateResponseIsRefused() async throws
+    func testResponsesAreRefusedOnceTheAttemptIsOver() async throws
+    func testModuleSnapshotIsTheLatestForThatVersion() async throws
+    func testDatesRoundTripToTheMillisecond() async throws
+    func testSeedsAboveInt64MaxRoundTrip() async throws
+}

@@ -1,0 +1,378 @@
+import Foundation
+import TrainingStore
+import XCTest
+
+/// Behaviour every `CompletionStore` backend must share; subclass it once per backend.
+///
+/// A subclass overrides `makeStore()` to return a new, empty store (throw `XCTSkip` when the
+/// backend is not available) and conforms to `CompletionStoreConformanceEntries`, declaring each
+/// `test…` as a one-line call of the matching `check…` here. The checks use only the protocol, so
+/// they run unchanged against SQLite and PostgreSQL; dates are compared to the millisecond, the
+/// precision every backend keeps. This class declares no tests, so it runs none itself.
+open class CompletionStoreConformanceTests: XCTestCase {
+    /// A new, empty store for one test. The base class has none: its own tests are skipped.
+    open func makeStore() async throws -> any CompletionStore {
+        throw XCTSkip("CompletionStoreConformanceTests is abstract; a subclass runs it for one backend")
+    }
+
+    /// A new store with its schema in place.
+    func freshStore() async throws -> any CompletionStore {
+        let store = try await makeStore()
+        try await store.migrate()
+        return store
+    }
+
+    // MARK: Learners
+
+    func checkSaveFetchAndUpdateLearner() async throws {
+        let store = try await freshStore()
+        let missing = try await store.learner(id: "rn-4471")
+        XCTAssertNil(missing)
+
+        let created = Fixture.date(1_700_000_000_000)
+        var learner = Learner(
+            id: "rn-4471", name: "Ana Ruiz", email: "ana@example.org", department: "Emergency", role: "Nurse",
+            isActive: true, fromRoster: true, createdAt: created, updatedAt: created)
+        try await store.saveLearner(learner)
+        let saved = try await store.learner(id: "rn-4471")
+        XCTAssertEqual(saved.map(Fixture.normalized), Fixture.normalized(learner))
+
+        learner.name = "Ana Ruiz-Ortega"
+        learner.email = nil
+        learner.isActive = false
+        learner.createdAt = Fixture.date(1_800_000_000_000)
+        learner.updatedAt = Fixture.date(1_700_000_500_000)
+        try await store.saveLearner(learner)
+        let updated = try await store.learner(id: "rn-4471")
+        XCTAssertEqual(updated?.name, "Ana Ruiz-Ortega")
+        XCTAssertNil(updated?.email)
+        XCTAssertEqual(updated?.isActive, false)
+        XCTAssertEqual(updated.map { Fixture.milliseconds($0.createdAt) }, 1_700_000_000_000, "createdAt is kept")
+        XCTAssertEqual(updated.map { Fixture.milliseconds($0.updatedAt) }, 1_700_000_500_000)
+        let all = try await store.learners()
+        XCTAssertEqual(all.count, 1)
+    }
+
+    func checkLearnersAreOrderedByIDAndRosterIsDetected() async throws {
+        let store = try await freshStore()
+        let empty = try await store.learners()
+        XCTAssertEqual(empty, [])
+        var hasRoster = try await store.hasRoster()
+        XCTAssertFalse(hasRoster)
+
+        for id in ["sw-02", "md-10", "rn-01"] { try await store.saveLearner(Learner(id: id)) }
+        let ids = try await store.learners().map(\.id)
+        XCTAssertEqual(ids, ["md-10", "rn-01", "sw-02"])
+        hasRoster = try await store.hasRoster()
+        XCTAssertFalse(hasRoster, "learners from first use are not a roster")
+
+        try await store.saveLearner(Learner(id: "hr-07", name: "Kim Lee", fromRoster: true))
+        hasRoster = try await store.hasRoster()
+        XCTAssertTrue(hasRoster)
+    }
+
+    // MARK: Attempts
+
+    func checkStartAttemptRecordsAttemptSnapshotAndLearner() async throws {
+        let store = try await freshStore()
+        let attempt = Fixture.attempt(learner: "rn-4471", module: "recognising-signs", osUser: "ana", host: "ward-3")
+        try await store.startAttempt(attempt, module: Fixture.module("recognising-signs"))
+
+        let stored = try await store.attempt(id: attempt.id)
+        XCTAssertEqual(stored.map(Fixture.normalized), Fixture.normalized(attempt))
+        let snapshot = try await store.moduleSnapshot(moduleID: "recognising-signs", version: "1.0.0")
+        XCTAssertEqual(snapshot, Fixture.module("recognising-signs"))
+        let learner = try await store.learner(id: "rn-4471")
+        XCTAssertEqual(learner?.id, "rn-4471")
+        XCTAssertEqual(learner?.fromRoster, false)
+        XCTAssertEqual(learner?.isActive, true)
+        let unknown = try await store.attempt(id: UUID())
+        XCTAssertNil(unknown)
+    }
+
+    func checkStartAttemptKeepsAKnownLearner() async throws {
+        let store = try await freshStore()
+        try await store.saveLearner(Learner(id: "rn-4471", name: "Ana Ruiz", fromRoster: true))
+        try await store.startAttempt(Fixture.attempt(learner: "rn-4471"), module: Fixture.module())
+        let learner = try await store.learner(id: "rn-4471")
+        XCTAssertEqual(learner?.name, "Ana Ruiz")
+        XCTAssertEqual(learner?.fromRoster, true)
+    }
+
+    func checkOnlyOneAttemptInProgressPerLearnerAndModule() async throws {
+        let store = try await freshStore()
+        let first = Fixture.attempt(learner: "rn-1", module: "reporting", startedAt: 1_000)
+        try await store.startAttempt(first, module: Fixture.module("reporting"))
+
+        await assertThrows(StoreError.attemptInProgress(learnerID: "rn-1", moduleID: "reporting")) {
+            try await store.startAttempt(
+                Fixture.attempt(learner: "rn-1", module: "reporting", startedAt: 2_000),
+                module: Fixture.module("reporting"))
+        }
+        // Another module, or another learner, is fine.
+        try await store.startAttempt(
+            Fixture.attempt(learner: "rn-1", module: "responding", startedAt: 3_000),
+            module: Fixture.module("responding"))
+        try await store.startAttempt(
+            Fixture.attempt(learner: "rn-2", module: "reporting", startedAt: 4_000), module: Fixture.module("reporting")
+        )
+
+        // Once the first attempt is over, a new one may start; then abandoning frees the slot too.
+        try await store.finishAttempt(
+            id: first.id, status: .failed, points: 2, maxPoints: 10, scorePercent: 20, at: Fixture.date(5_000))
+        let second = Fixture.attempt(learner: "rn-1", module: "reporting", startedAt: 6_000)
+        try await store.startAttempt(second, module: Fixture.module("reporting"))
+        try await store.abandonAttempt(id: second.id, at: Fixture.date(7_000))
+        try await store.startAttempt(
+            Fixture.attempt(learner: "rn-1", module: "reporting", startedAt: 8_000), module: Fixture.module("reporting")
+        )
+        let attempts = try await store.attempts(learnerID: "rn-1", moduleID: "reporting")
+        XCTAssertEqual(attempts.map(\.status), [.failed, .abandoned, .inProgress])
+    }
+
+    func checkFinishSetsTheResult() async throws {
+        let store = try await freshStore()
+        let attempt = Fixture.attempt()
+        try await store.startAttempt(attempt, module: Fixture.module())
+        try await store.finishAttempt(
+            id: attempt.id, status: .passed, points: 8.5, maxPoints: 10, scorePercent: 85,
+            at: Fixture.date(1_700_000_900_456))
+
+        let finished = try await store.attempt(id: attempt.id)
+        XCTAssertEqual(finished?.status, .passed)
+        XCTAssertEqual(finished?.points, 8.5)
+        XCTAssertEqual(finished?.maxPoints, 10)
+        XCTAssertEqual(finished?.scorePercent, 85)
+        XCTAssertEqual(finished?.finishedAt.map(Fixture.milliseconds), 1_700_000_900_456)
+        XCTAssertEqual(finished?.questionCount, attempt.questionCount)
+
+        await assertThrows(StoreError.attemptNotInProgress(attempt.id.uuidString.lowercased())) {
+            try await store.finishAttempt(
+                id: attempt.id, status: .failed, points: 0, maxPoints: 10, scorePercent: 0, at: Fixture.date(0))
+        }
+        await assertThrows(StoreError.attemptNotInProgress(attempt.id.uuidString.lowercased())) {
+            try await store.abandonAttempt(id: attempt.id, at: Fixture.date(0))
+        }
+        let unchanged = try await store.attempt(id: attempt.id)
+        XCTAssertEqual(unchanged?.status, .passed)
+        let missing = UUID()
+        await assertThrows(StoreError.attemptNotFound(missing.uuidString.lowercased())) {
+            try await store.finishAttempt(
+                id: missing, status: .passed, points: 1, maxPoints: 1, scorePercent: 100, at: Fixture.date(0))
+        }
+    }
+
+    func checkAbandonKeepsTheAttemptWithoutAResult() async throws {
+        let store = try await freshStore()
+        let attempt = Fixture.attempt()
+        try await store.startAttempt(attempt, module: Fixture.module())
+        try await store.abandonAttempt(id: attempt.id, at: Fixture.date(1_700_000_100_200))
+
+        let abandoned = try await store.attempt(id: attempt.id)
+        XCTAssertEqual(abandoned?.status, .abandoned)
+        XCTAssertEqual(abandoned?.finishedAt.map(Fixture.milliseconds), 1_700_000_100_200)
+        XCTAssertNil(abandoned?.points)
+        XCTAssertNil(abandoned?.scorePercent)
+        let inProgress = try await store.inProgressAttempts(learnerID: attempt.learnerID)
+        XCTAssertEqual(inProgress, [])
+        let missing = UUID()
+        await assertThrows(StoreError.attemptNotFound(missing.uuidString.lowercased())) {
+            try await store.abandonAttempt(id: missing, at: Fixture.date(0))
+        }
+    }
+
+    func checkAttemptsAreOldestFirstAndFilteredByModule() async throws {
+        let store = try await freshStore()
+        // Recorded out of time order (say, imported); all but the last one finished.
+        let late = Fixture.attempt(learner: "rn-1", module: "reporting", startedAt: 9_000)
+        let middle = Fixture.attempt(learner: "rn-1", module: "responding", startedAt: 5_000)
+        let other = Fixture.attempt(learner: "rn-2", module: "reporting", startedAt: 3_000)
+        let early = Fixture.attempt(learner: "rn-1", module: "reporting", startedAt: 1_000)
+        for attempt in [late, middle, other, early] {
+            try await store.startAttempt(attempt, module: Fixture.module(attempt.moduleID))
+            if attempt.id != early.id {
+                try await store.finishAttempt(
+                    id: attempt.id, status: .failed, points: 0, maxPoints: 5, scorePercent: 0,
+                    at: attempt.startedAt.addingTimeInterval(60))
+            }
+        }
+        let all = try await store.attempts(learnerID: "rn-1", moduleID: nil)
+        XCTAssertEqual(all.map(\.id), [early.id, middle.id, late.id])
+        let reporting = try await store.attempts(learnerID: "rn-1", moduleID: "reporting")
+        XCTAssertEqual(reporting.map(\.id), [early.id, late.id])
+        let none = try await store.attempts(learnerID: "rn-1", moduleID: "vicarious-trauma")
+        XCTAssertEqual(none, [])
+        let stranger = try await store.attempts(learnerID: "nobody", moduleID: nil)
+        XCTAssertEqual(stranger, [])
+    }
+
+    func checkInProgressAttemptsListsOnlyOpenOnesOldestFirst() async throws {
+        let store = try await freshStore()
+        let b = Fixture.attempt(learner: "rn-1", module: "b", startedAt: 7_000)
+        let a = Fixture.attempt(learner: "rn-1", module: "a", startedAt: 2_000)
+        let done = Fixture.attempt(learner: "rn-1", module: "c", startedAt: 1_000)
+        let someoneElse = Fixture.attempt(learner: "rn-2", module: "a", startedAt: 500)
+        for attempt in [b, a, done, someoneElse] {
+            try await store.startAttempt(attempt, module: Fixture.module(attempt.moduleID))
+        }
+        try await store.finishAttempt(
+            id: done.id, status: .passed, points: 1, maxPoints: 1, scorePercent: 100, at: Fixture.date(1_500))
+        let open = try await store.inProgressAttempts(learnerID: "rn-1")
+        XCTAssertEqual(open.map(\.id), [a.id, b.id])
+        XCTAssertEqual(open.map(Fixture.normalized), [a, b].map(Fixture.normalized))
+    }
+
+    // MARK: Responses
+
+    func checkResponsesAreRecordedInOrder() async throws {
+        let store = try await freshStore()
+        let attempt = Fixture.attempt()
+        try await store.startAttempt(attempt, module: Fixture.module())
+        let responses = [
+            Response(
+                attemptID: attempt.id, questionID: "q-signs", answer: "b,d", isCorrect: true, points: 2, maxPoints: 2,
+                position: 1, answeredAt: Fixture.date(1_700_000_010_001)),
+            Response(
+                attemptID: attempt.id, questionID: "q-consent", answer: "false", isCorrect: false, points: 0,
+                maxPoints: 1, position: 2, answeredAt: Fixture.date(1_700_000_020_002)),
+            Response(
+                attemptID: attempt.id, questionID: "q-reflect", answer: "", isCorrect: nil, points: 0, maxPoints: 0,
+                position: 3, answeredAt: Fixture.date(1_700_000_030_003)),
+            Response(
+                attemptID: attempt.id, questionID: "q-order", answer: "", isCorrect: false, points: 0, maxPoints: 1.5,
+                skipped: true, position: 4, answeredAt: Fixture.date(1_700_000_040_004)),
+        ]
+        for response in responses { try await store.recordResponse(response) }
+        let stored = try await store.responses(attemptID: attempt.id)
+        XCTAssertEqual(stored.map(Fixture.normalized), responses.map(Fixture.normalized))
+        let none = try await store.responses(attemptID: UUID())
+        XCTAssertEqual(none, [])
+    }
+
+    func checkDuplicateResponseIsRefused() async throws {
+        let store = try await freshStore()
+        let attempt = Fixture.attempt()
+        try await store.startAttempt(attempt, module: Fixture.module())
+        try await store.recordResponse(Fixture.response(attempt.id, "q1", answer: "a", position: 1))
+        await assertThrows(StoreError.duplicateResponse(questionID: "q1")) {
+            try await store.recordResponse(Fixture.response(attempt.id, "q1", answer: "b", position: 2))
+        }
+        let stored = try await store.responses(attemptID: attempt.id)
+        XCTAssertEqual(stored.map(\.answer), ["a"])
+    }
+
+    func checkResponsesAreRefusedOnceTheAttemptIsOver() async throws {
+        let store = try await freshStore()
+        let finished = Fixture.attempt(module: "reporting")
+        let abandoned = Fixture.attempt(module: "responding")
+        try await store.startAttempt(finished, module: Fixture.module("reporting"))
+        try await store.startAttempt(abandoned, module: Fixture.module("responding"))
+        try await store.finishAttempt(
+            id: finished.id, status: .passed, points: 1, maxPoints: 1, scorePercent: 100, at: Fixture.date(9_000))
+        try await store.abandonAttempt(id: abandoned.id, at: Fixture.date(9_000))
+
+        for attempt in [finished, abandoned] {
+            await assertThrows(StoreError.attemptNotInProgress(attempt.id.uuidString.lowercased())) {
+                try await store.recordResponse(Fixture.response(attempt.id, "q1", answer: "a", position: 1))
+            }
+        }
+        let missing = UUID()
+        await assertThrows(StoreError.attemptNotFound(missing.uuidString.lowercased())) {
+            try await store.recordResponse(Fixture.response(missing, "q1", answer: "a", position: 1))
+        }
+        let stored = try await store.responses(attemptID: finished.id)
+        XCTAssertEqual(stored, [])
+    }
+
+    // MARK: Modules
+
+    func checkModuleSnapshotIsTheLatestForThatVersion() async throws {
+        let store = try await freshStore()
+        let none = try await store.moduleSnapshot(moduleID: "reporting", version: "1.0.0")
+        XCTAssertNil(none)
+
+        let original = ModuleSnapshot(
+            moduleID: "reporting", version: "1.0.0", title: "Reporting", contentHash: "sha256:aaa", passMark: 80)
+        try await store.startAttempt(Fixture.attempt(learner: "rn-1", for: original), module: original)
+        // The same hash again is left as it is.
+        var retitled = original
+        retitled.title = "Reporting (retitled)"
+        try await store.startAttempt(Fixture.attempt(learner: "rn-2", for: retitled), module: retitled)
+        var snapshot = try await store.moduleSnapshot(moduleID: "reporting", version: "1.0.0")
+        XCTAssertEqual(snapshot, original)
+
+        // A corrected file with the same version but new content becomes the latest.
+        let corrected = ModuleSnapshot(
+            moduleID: "reporting", version: "1.0.0", title: "Reporting", contentHash: "sha256:bbb", passMark: 75,
+            validForDays: 365, maxAttempts: 3)
+        try await store.startAttempt(Fixture.attempt(learner: "rn-3", for: corrected), module: corrected)
+        snapshot = try await store.moduleSnapshot(moduleID: "reporting", version: "1.0.0")
+        XCTAssertEqual(snapshot, corrected)
+        let otherVersion = try await store.moduleSnapshot(moduleID: "reporting", version: "2.0.0")
+        XCTAssertNil(otherVersion)
+    }
+
+    // MARK: Values
+
+    func checkDatesRoundTripToTheMillisecond() async throws {
+        let store = try await freshStore()
+        let instants: [Int64] = [
+            1_700_000_000_123,  // .123 is not exact in binary
+            1_699_999_999_999,  // the last millisecond of a second
+            0,  // the epoch
+            -1,  // just before it
+            946_684_799_999,  // 1999-12-31 23:59:59.999
+            4_102_444_800_001,  // 2100-01-01 00:00:00.001
+        ]
+        for (index, instant) in instants.enumerated() {
+            let attempt = Fixture.attempt(learner: "rn-\(index)", startedAt: instant)
+            try await store.startAttempt(attempt, module: Fixture.module())
+            try await store.recordResponse(
+                Fixture.response(attempt.id, "q1", answer: "a", position: 1, at: instant + 7))
+            try await store.finishAttempt(
+                id: attempt.id, status: .passed, points: 1, maxPoints: 1, scorePercent: 100,
+                at: Fixture.date(instant + 11))
+            let stored = try await store.attempt(id: attempt.id)
+            XCTAssertEqual(stored.map { Fixture.milliseconds($0.startedAt) }, instant)
+            XCTAssertEqual(stored?.finishedAt.map(Fixture.milliseconds), instant + 11)
+            let response = try await store.responses(attemptID: attempt.id).first
+            XCTAssertEqual(response.map { Fixture.milliseconds($0.answeredAt) }, instant + 7)
+        }
+
+        // A date finer than a millisecond comes back within one.
+        let precise = Date(timeIntervalSince1970: 1_700_000_000.123_456_7)
+        let learner = Learner(id: "precise", createdAt: precise, updatedAt: precise)
+        try await store.saveLearner(learner)
+        let stored = try await store.learner(id: "precise")
+        XCTAssertEqual(stored?.createdAt.timeIntervalSince1970 ?? 0, precise.timeIntervalSince1970, accuracy: 0.001)
+    }
+
+    func checkSeedsAboveInt64MaxRoundTrip() async throws {
+        let store = try await freshStore()
+        let seeds: [UInt64] = [0, 42, UInt64(Int64.max), UInt64(Int64.max) + 1, UInt64.max]
+        for (index, seed) in seeds.enumerated() {
+            var attempt = Fixture.attempt(learner: "rn-\(index)")
+            attempt.seed = seed
+            try await store.startAttempt(attempt, module: Fixture.module())
+            let stored = try await store.attempt(id: attempt.id)
+            XCTAssertEqual(stored?.seed, seed)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Fails unless `body` throws exactly `expected`.
+    func assertThrows(
+        _ expected: StoreError, file: StaticString = #filePath, line: UInt = #line,
+        _ body: () async throws -> Void
+    ) async {
+        do {
+            try await body()
+            XCTFail("expected \(expected), nothing was thrown", file: file, line: line)
+        } catch let error as StoreError {
+            XCTAssertEqual(error, expected, file: file, line: line)
+        } catch {
+            XCTFail("expected \(expected), got \(error)", file: file, line: line)
+        }
+    }
+}

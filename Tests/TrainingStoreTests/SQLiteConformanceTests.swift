@@ -1,0 +1,53 @@
+import Foundation
+import TrainingStore
+import XCTest
+
+/// The conformance suite against a file-backed `SQLiteStore` in a temporary folder.
+final class SQLiteConformanceTests: CompletionStoreConformanceTests, CompletionStoreConformanceEntries {
+    private var folder: URL?
+
+    override func makeStore() async throws -> any CompletionStore {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cares-store-\(UUID().uuidString)")
+        self.folder = folder
+        return try SQLiteStore(path: folder.appendingPathComponent("records.sqlite").path)
+    }
+
+    override func tearDown() async throws {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+        try await super.tearDown()
+    }
+
+    // MARK: Conformance entries
+
+    func testSaveFetchAndUpdateLearner() async throws { try await checkSaveFetchAndUpdateLearner() }
+    func testLearnersAreOrderedByIDAndRosterIsDetected() async throws {
+        try await checkLearnersAreOrderedByIDAndRosterIsDetected()
+    }
+    func testStartAttemptRecordsAttemptSnapshotAndLearner() async throws {
+        try await checkStartAttemptRecordsAttemptSnapshotAndLearner()
+    }
+    func testStartAttemptKeepsAKnownLearner() async throws { try await checkStartAttemptKeepsAKnownLearner() }
+    func testOnlyOneAttemptInProgressPerLearnerAndModule() async throws {
+        try await checkOnlyOneAttemptInProgressPerLearnerAndModule()
+    }
+    func testFinishSetsTheResult() async throws { try await checkFinishSetsTheResult() }
+    func testAbandonKeepsTheAttemptWithoutAResult() async throws {
+        try await checkAbandonKeepsTheAttemptWithoutAResult()
+    }
+    func testAttemptsAreOldestFirstAndFilteredByModule() async throws {
+        try await checkAttemptsAreOldestFirstAndFilteredByModule()
+    }
+    func testInProgressAttemptsListsOnlyOpenOnesOldestFirst() async throws {
+        try await checkInProgressAttemptsListsOnlyOpenOnesOldestFirst()
+    }
+    func testResponsesAreRecordedInOrder() async throws { try await checkResponsesAreRecordedInOrder() }
+    func testDuplicateResponseIsRefused() async throws { try await checkDuplicateResponseIsRefused() }
+    func testResponsesAreRefusedOnceTheAttemptIsOver() async throws {
+        try await checkResponsesAreRefusedOnceTheAttemptIsOver()
+    }
+    func testModuleSnapshotIsTheLatestForThatVersion() async throws {
+        try await checkModuleSnapshotIsTheLatestForThatVersion()
+    }
+    func testDatesRoundTripToTheMillisecond() async throws { try await checkDatesRoundTripToTheMillisecond() }
+    func testSeedsAboveInt64MaxRoundTrip() async throws { try await checkSeedsAboveInt64MaxRoundTrip() }
+}

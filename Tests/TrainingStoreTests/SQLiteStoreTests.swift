@@ -1,0 +1,229 @@
+import Foundation
+import XCTest
+
+@testable import TrainingStore
+
+/// What only the SQLite backend promises: files, permissions, WAL, migrations, concurrent use.
+final class SQLiteStoreTests: XCTestCase {
+    private var folder = URL(fileURLWithPath: "/nonexistent")
+
+    override func setUp() async throws {
+        try await super.setUp()
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("cares-sqlite-\(UUID().uuidString)")
+    }
+
+    override func tearDown() async throws {
+        try? FileManager.default.removeItem(at: folder)
+        try await super.tearDown()
+    }
+
+    private func path(_ relative: String = "records.sqlite") -> String {
+        folder.appendingPathComponent(relative).path
+    }
+
+    private func permissions(_ path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return ((attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1) & 0o777
+    }
+
+    /// A migrated store at `path`.
+    private static func open(_ path: String) async throws -> SQLiteStore {
+        let store = try SQLiteStore(path: path)
+        try await store.migrate()
+        return store
+    }
+
+    // MARK: Files
+
+    func testNewFileIsOwnerOnlyInANewOwnerOnlyFolder() async throws {
+        let file = path("records/cares/records.sqlite")
+        let store = try await Self.open(file)
+        try await store.saveLearner(Learner(id: "rn-1"))
+
+        XCTAssertEqual(try permissions(file), 0o600)
+        XCTAssertEqual(try permissions(path("records/cares")), 0o700)
+        XCTAssertEqual(try permissions(path("records")), 0o700)
+        XCTAssertEqual(try permissions(file + "-wal"), 0o600, "SQLite copies the database file's mode")
+    }
+
+    func testAnExistingFolderIsLeftAsItIs() async throws {
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        _ = try await Self.open(path())
+        XCTAssertEqual(try permissions(folder.path), 0o750)
+        XCTAssertEqual(try permissions(path()), 0o600)
+    }
+
+    func testWALModeFullSyncAndForeignKeys() async throws {
+        let store = try await Self.open(path())
+        let journal = try await store.pragma("journal_mode")
+        XCTAssertEqual(journal, "wal")
+        let synchronous = try await store.pragma("synchronous")
+        XCTAssertEqual(synchronous, "2", "2 is FULL")
+        let foreignKeys = try await store.pragma("foreign_keys")
+        XCTAssertEqual(foreignKeys, "1")
+    }
+
+    func testReopeningKeepsTheRecords() async throws {
+        let attempt = Fixture.attempt()
+        do {
+            let store = try await Self.open(path())
+            try await store.startAttempt(attempt, module: Fixture.module())
+            try await store.recordResponse(Fixture.response(attempt.id, "q1", answer: "a", position: 1))
+        }
+        let reopened = try await Self.open(path())
+        let stored = try await reopened.attempt(id: attempt.id)
+        XCTAssertEqual(stored, attempt)
+        let responses = try await reopened.responses(attemptID: attempt.id)
+        XCTAssertEqual(responses.map(\.questionID), ["q1"])
+    }
+
+    func testInMemoryStoreIsReady() async throws {
+        let store = try SQLiteStore.inMemory()
+        try await store.migrate()
+        try await store.startAttempt(Fixture.attempt(), module: Fixture.module())
+        let open = try await store.inProgressAttempts(learnerID: "rn-4471")
+        XCTAssertEqual(open.count, 1)
+    }
+
+    // MARK: Migrations
+
+    func testMigratingTwiceIsHarmless() async throws {
+        let store = try await Self.open(path())
+        try await store.saveLearner(Learner(id: "rn-1"))
+        try await store.migrate()
+        let second = try await Self.open(path())
+        try await second.migrate()
+        let version = try await second.schemaVersion()
+        XCTAssertEqual(version, SQLiteStore.migrator.migrations.count)
+        let integrity = try await second.integrityCheck()
+        XCTAssertEqual(integrity, ["ok"])
+        let learners = try await second.learners()
+        XCTAssertEqual(learners.map(\.id), ["rn-1"])
+    }
+
+    func testASchemaFromANewerCaresIsRefused() async throws {
+        let store = try await Self.open(path())
+        try await store.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')")
+        let known = SQLiteStore.migrator.migrations.count
+        do {
+            try await Self.open(path()).migrate()
+            XCTFail("a newer schema was accepted")
+        } catch let error as StoreError {
+            XCTAssertEqual(error, .schemaTooNew(found: known + 1, supported: known))
+        }
+    }
+
+    func testMigrationsAreNamed() {
+        XCTAssertEqual(SQLiteStore.migrator.migrations.first, "v1-records")
+    }
+
+    func testStoresMigratingANewFileAtOnceAllSucceed() async throws {
+        let file = path()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<6 {
+                group.addTask { _ = try await Self.open(file) }
+            }
+            try await group.waitForAll()
+        }
+        let version = try await Self.open(file).schemaVersion()
+        XCTAssertEqual(version, SQLiteStore.migrator.migrations.count)
+    }
+
+    // MARK: Failures a person can act on
+
+    func testAFileThatIsNotADatabaseIsUnavailable() async throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = path("notes.sqlite")
+        try Data(String(repeating: "Not a database, just notes.\n", count: 200).utf8).write(
+            to: URL(fileURLWithPath: file))
+        do {
+            try await Self.open(file).migrate()
+            XCTFail("a text file was opened as a store")
+        } catch StoreError.unavailable(let message) {
+            XCTAssertTrue(message.contains(file), message)
+            XCTAssertTrue(message.contains("not a cares record store"), message)
+        }
+    }
+
+    func testAReadOnlyFolderIsUnavailable() async throws {
+        try XCTSkipIf(getuid() == 0, "root may write anywhere")
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path) }
+        let file = path()
+        do {
+            _ = try await Self.open(file)
+            XCTFail("a store was created in a read-only folder")
+        } catch StoreError.unavailable(let message) {
+            XCTAssertTrue(message.contains(file), message)
+        }
+    }
+
+    func testAFolderOrAPathThroughAFileIsUnavailable() async throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: path("plain.txt")))
+        for file in [folder.path, path("plain.txt/records.sqlite")] {
+            do {
+                _ = try await Self.open(file)
+                XCTFail("\(file) was opened as a store")
+            } catch StoreError.unavailable(let message) {
+                XCTAssertTrue(message.contains(folder.path), message)
+            }
+        }
+    }
+
+    func testSQLiteFailuresBecomeMessagesNamingThePath() {
+        // Primary result codes: SQLITE_FULL, CANTOPEN, READONLY, PERM, NOTADB, CORRUPT.
+        let cases: [(Int32, String)] = [
+            (13, "the disk is full; free space and try again — your earlier answers are saved"),
+            (14, "cannot open the record store /data/records.sqlite"),
+            (8, "cannot write to the record store /data/records.sqlite"),
+            (3, "cannot write to the record store /data/records.sqlite"),
+            (26, "/data/records.sqlite is not a cares record store"),
+            (11, "the record store /data/records.sqlite is damaged"),
+        ]
+        for (code, expected) in cases {
+            let message = SQLiteStore.unavailableMessage(code: code, detail: nil, path: "/data/records.sqlite")
+            XCTAssertTrue(message?.contains(expected) == true, "\(code): \(message ?? "nil")")
+            XCTAssertTrue(message?.contains("/data/records.sqlite") == true, "\(code)")
+        }
+        // A constraint failure is the program's business, not the person's.
+        XCTAssertNil(SQLiteStore.unavailableMessage(code: 19, detail: nil, path: "p"))
+        let passedOn = SQLiteStore.storeError(StoreError.attemptNotFound("x"), path: "p") as? StoreError
+        XCTAssertEqual(passedOn, .attemptNotFound("x"))
+    }
+
+    // MARK: Concurrency
+
+    func testEightStoresOnOneFileRecordAllTheirAnswers() async throws {
+        let file = path()
+        _ = try await Self.open(file)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for learner in 0..<8 {
+                group.addTask {
+                    let store = try SQLiteStore(path: file)
+                    let attempt = Fixture.attempt(learner: "rn-\(learner)")
+                    try await store.startAttempt(attempt, module: Fixture.module())
+                    for question in 1...50 {
+                        try await store.recordResponse(
+                            Fixture.response(attempt.id, "q\(question)", answer: "a", position: question))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let store = try await Self.open(file)
+        var total = 0
+        for learner in 0..<8 {
+            let attempts = try await store.attempts(learnerID: "rn-\(learner)", moduleID: nil)
+            XCTAssertEqual(attempts.count, 1)
+            for attempt in attempts {
+                let responses = try await store.responses(attemptID: attempt.id)
+                XCTAssertEqual(responses.map(\.position), Array(1...50))
+                total += responses.count
+            }
+        }
+        XCTAssertEqual(total, 400)
+    }
+}
