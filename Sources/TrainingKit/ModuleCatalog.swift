@@ -15,6 +15,8 @@ public struct ModuleCatalog: Sendable {
     public func load(paths: [String], fallbackFolder: String? = nil) -> ModuleSet {
         var moduleFiles: [(path: String, siteFolder: String?)] = []
         var siteFolders: [String] = []
+        // Folders read whole (or whose site file was named): only there can requirements be checked against modules.
+        var completeFolders = Set<String>()
         var missing: [Diagnostic] = []
         let manager = FileManager.default
         for path in paths {
@@ -28,6 +30,7 @@ public struct ModuleCatalog: Sendable {
                 if files.isEmpty {
                     missing.append(Diagnostic(.error, file: path, at: .start, "the folder has no .yaml files"))
                 }
+                completeFolders.insert(path)
                 for file in files {
                     if ModuleLoader.isSiteFile(file) {
                         siteFolders.append(path)
@@ -36,7 +39,8 @@ public struct ModuleCatalog: Sendable {
                     }
                 }
             } else if ModuleLoader.isSiteFile(path) {
-                siteFolders.append((path as NSString).deletingLastPathComponent)
+                let folder = (path as NSString).deletingLastPathComponent
+                siteFolders.append(folder.isEmpty ? "." : folder)
             } else {
                 let folder = (path as NSString).deletingLastPathComponent
                 let beside = folder.isEmpty ? "." : folder
@@ -57,7 +61,8 @@ public struct ModuleCatalog: Sendable {
         let jobs = moduleFiles.map { ($0.path, $0.siteFolder.flatMap { sites[$0]?.site }) }
         let results = Self.concurrentMap(jobs) { loader.loadModule(at: $0.0, site: $0.1) }
         let siteResults = siteOrder.compactMap { sites[$0] }
-        let cross = missing + Self.crossFileDiagnostics(results: results, sites: siteResults)
+        let checkedSites = siteOrder.filter(completeFolders.contains).compactMap { sites[$0] }
+        let cross = missing + Self.crossFileDiagnostics(results: results, sites: checkedSites)
         return ModuleSet(results: results, sites: siteResults, crossFileDiagnostics: cross)
     }
 

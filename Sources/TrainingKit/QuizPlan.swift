@@ -1,0 +1,43 @@
+/// The questions one attempt asks, in order, derived only from the module and a seed.
+public struct QuizPlan: Hashable, Sendable {
+    public var seed: UInt64
+    public var questions: [PlannedQuestion]
+
+    /// Draws `quiz.draw` units (all when nil), shuffles units and choices when the quiz says so, and
+    /// always shuffles order items and matching right-hand sides.
+    public init(module: Module, seed: UInt64) {
+        self.seed = seed
+        var random = SeededGenerator(seed: seed)
+        let quiz = module.quiz
+        let count = min(quiz.draw ?? quiz.units.count, quiz.units.count)
+        var indices = Array(0..<quiz.units.count)
+        if count < quiz.units.count || quiz.shuffle {
+            indices = random.shuffled(indices)
+        }
+        var chosen = Array(indices.prefix(count))
+        if !quiz.shuffle { chosen.sort() }
+        var planned: [PlannedQuestion] = []
+        for index in chosen {
+            let unit = quiz.units[index]
+            for (offset, question) in unit.questions.enumerated() {
+                let order: [Int]
+                switch question.kind {
+                case .single(let choices), .multiple(let choices):
+                    order = quiz.shuffle ? random.shuffled(Array(choices.indices)) : Array(choices.indices)
+                case .order(let items):
+                    order = random.derangedPermutation(items.count)
+                case .matching(let pairs):
+                    order = random.derangedPermutation(pairs.count)
+                default:
+                    order = []
+                }
+                planned.append(
+                    PlannedQuestion(question: question, scenario: unit.scenario, startsScenario: offset == 0, displayOrder: order))
+            }
+        }
+        questions = planned
+    }
+
+    /// The points available in this attempt (reflections count zero).
+    public var maxPoints: Int { questions.reduce(0) { $0 + $1.question.maxPoints } }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `cares list`: every module with this learner's status.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the training modules and where you stand with each.")
+
+    @OptionGroup var options: SessionOptions
+
+    func run() async throws {
+        try await FailureReporter.run {
+            let context = try await TrainingContext.prepare(options, askForLearner: false)
+            try await ModuleListing(context: context).print()
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import TrainingStore
+
+/// The shared frame of `take` and `resume`: prepare, run, and turn pauses into a clean exit.
+enum LearnerSession {
+    static func run(
+        _ options: SessionOptions, _ body: (TrainingContext, TrainingRunner) async throws -> Void
+    ) async throws {
+        InterruptHandler.install()
+        try await FailureReporter.run {
+            do {
+                let context = try await TrainingContext.prepare(options, askForLearner: true)
+                guard let learnerID = context.learnerID else { return }
+                let runner = TrainingRunner(
+                    console: context.console, store: context.store, learnerID: learnerID, site: context.modules.site)
+                try await body(context, runner)
+            } catch PauseRequest.beforeStart {
+                FileHandle.standardOutput.write(Data("\nNothing was started.\n".utf8))
+            } catch PauseRequest.during(let moduleID) {
+                let text = "\nPaused. Your answers so far are saved.\nTo continue later: cares resume \(moduleID)\n"
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+    }
+}

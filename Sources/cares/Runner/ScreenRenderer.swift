@@ -1,0 +1,187 @@
+import Foundation
+import TrainingKit
+import TrainingStore
+
+/// Draws the screens of an attempt: intro, lessons, questions, feedback and the result.
+struct ScreenRenderer {
+    let console: Console
+    var terminal: Terminal { console.terminal }
+
+    func intro(_ module: Module, site: Site?) {
+        let minutes = module.estimatedMinutes.map { " · about \($0) minutes" } ?? ""
+        console.line()
+        console.wrapped(module.title, style: .bold)
+        console.wrapped("Version \(module.version)\(minutes)", style: .dim)
+        console.line()
+        console.rich(module.summary)
+        if !module.objectives.isEmpty {
+            console.line()
+            console.line("You will be able to:")
+            for objective in module.objectives { console.wrapped("• " + objective.text, indent: 2, hanging: 4) }
+        }
+        console.line()
+        if let warning = module.contentWarning {
+            console.wrapped("Before you begin: " + warning, style: .yellow)
+        }
+        console.wrapped("You can type :pause at any prompt to stop and come back later with `cares resume`. Every answer is saved as you give it.")
+        if let support = site?.facts["employee_assistance"] {
+            console.wrapped("If this brings up something difficult for you, support is available: \(support)")
+        }
+        console.line()
+    }
+
+    func lesson(_ lesson: Lesson, number: Int, of total: Int) {
+        console.heading("Lesson \(number) of \(total) · \(lesson.title)")
+        console.rich(lesson.body)
+        console.line()
+    }
+
+    func question(_ planned: PlannedQuestion, number: Int, of total: Int) {
+        var title = "Question \(number) of \(total)"
+        if terminal.useColour {
+            let filled = Int((Double(number - 1) / Double(max(1, total)) * 14).rounded())
+            title += " " + String(repeating: "█", count: filled) + String(repeating: "░", count: 14 - filled)
+        }
+        console.heading(title)
+        if let scenario = planned.scenario {
+            console.wrapped("Case: " + scenario.title, style: .bold)
+            if planned.startsScenario {
+                console.rich(scenario.text)
+            } else {
+                console.wrapped("(continued)", style: .dim)
+            }
+            console.line()
+        }
+        console.rich(planned.question.prompt)
+        console.line()
+        let question = planned.question
+        switch question.kind {
+        case .single(let choices), .multiple(let choices):
+            for (position, index) in planned.displayOrder.enumerated() {
+                console.wrapped("\(PlannedQuestion.label(position))) \(choices[index].text)", indent: 2, hanging: 5)
+            }
+            if case .multiple = question.kind { console.wrapped("Choose all that apply.", indent: 2, style: .dim) }
+        case .order(let items):
+            for (position, index) in planned.displayOrder.enumerated() {
+                console.wrapped("\(PlannedQuestion.label(position))) \(items[index])", indent: 2, hanging: 5)
+            }
+            console.wrapped("Type the letters in the right order.", indent: 2, style: .dim)
+        case .matching(let pairs):
+            for (index, pair) in pairs.enumerated() {
+                console.wrapped("\(index + 1). \(pair.left)", indent: 2, hanging: 5)
+            }
+            console.line()
+            for (position, index) in planned.displayOrder.enumerated() {
+                console.wrapped("\(PlannedQuestion.label(position))) \(pairs[index].right)", indent: 2, hanging: 5)
+            }
+            console.wrapped("Match each number to a letter, for example: 1b 2a.", indent: 2, style: .dim)
+        case .trueFalse:
+            console.wrapped("True or false?", indent: 2)
+        case .short:
+            break
+        case .reflection(let store):
+            console.wrapped(
+                store ? "Not scored. What you write is kept with your record." : "Not scored, and not saved: this is for you.",
+                indent: 2, style: .dim)
+        }
+        console.line()
+    }
+
+    /// The prompt line for a question type.
+    func prompt(for planned: PlannedQuestion) -> String {
+        let count = planned.displayOrder.count
+        let last = PlannedQuestion.label(max(0, count - 1))
+        switch planned.question.kind {
+        case .single: return "Your answer (a–\(last), ? for help):"
+        case .multiple: return "Your answers (letters a–\(last) separated by spaces, ? for help):"
+        case .trueFalse: return "Your answer (t or f, ? for help):"
+        case .order: return "Your order (all letters a–\(last), ? for help):"
+        case .matching: return "Your matches (like 1b 2a, ? for help):"
+        case .short: return "Your answer (? for help):"
+        case .reflection: return "Your thoughts (:skip to move on):"
+        }
+    }
+
+    func help(for planned: PlannedQuestion) {
+        let how: (String, String)
+        switch planned.question.kind {
+        case .single: how = ("a letter", "choose an answer (a number works too)")
+        case .multiple: how = ("letters", "choose every answer that applies, e.g. a c")
+        case .trueFalse: how = ("t or f", "true or false (yes and no work too)")
+        case .order: how = ("letters", "every letter once, first step first, e.g. c a b d")
+        case .matching: how = ("pairs", "each number with a letter, e.g. 1b 2a 3c")
+        case .short: how = ("text", "a word or two; capitals and spaces don't matter")
+        case .reflection: how = ("text", "your own words")
+        }
+        let rows = [how, (":hint", "a hint for this question (if there is one)"), (":skip", "skip this question (scores 0)"),
+            (":pause", "save and stop here; continue later with cares resume")]
+        for (key, text) in rows {
+            console.line(terminal.style("  " + key.padding(toLength: 10, withPad: " ", startingAt: 0) + text, .dim))
+        }
+        console.line(terminal.style("  Your progress is saved after every answer.", .dim))
+    }
+
+    func feedback(_ feedback: AnswerFeedback) {
+        let mark = feedback.mark
+        switch feedback.verdict {
+        case .correct:
+            console.wrapped("✓ Correct.", style: .boldGreen)
+        case .partial:
+            console.wrapped("◐ Partly right: \(Formatting.points(mark.points)) of \(Formatting.points(mark.maxPoints)) points.", style: .boldYellow)
+        case .incorrect:
+            console.wrapped("✗ Not quite.", style: .boldRed)
+        case .skipped:
+            console.wrapped("Skipped — no credit for this one.", style: .yellow)
+        case .recorded:
+            console.wrapped("Thank you for reflecting.", style: .bold)
+        }
+        for line in feedback.lines {
+            switch line.kind {
+            case .chosen(let label, let text, let correct):
+                let mark = correct ? "✓" : "✗"
+                let head = "\(mark) You chose (\(label)) \(text)"
+                console.wrapped(line.text.isEmpty ? head : head + " — " + line.text, indent: 2, hanging: 4)
+            case .rightAnswer:
+                console.wrapped("The right answer:", indent: 2, style: .bold)
+                console.rich(line.text, indent: 4)
+            case .general:
+                console.rich(line.text, indent: 2)
+            case .explanation:
+                console.wrapped("Why: " + RichText.plain(line.text), indent: 2, hanging: 4)
+            }
+        }
+        console.line()
+    }
+
+    func result(_ result: QuizResult, module: Module, learner: String, at date: Date, expires: Date?) {
+        console.heading("Result")
+        let verdict = result.passed ? terminal.style("PASSED", .boldGreen) : terminal.style("NOT PASSED", .boldRed)
+        console.line(
+            "Score \(Formatting.points(result.points)) of \(Formatting.points(result.maxPoints)) (\(Formatting.percent(result.percent)))"
+                + " · pass mark \(result.passMark)% · " + verdict)
+        let width = min(40, (result.objectives.map(\.objective.text.count).max() ?? 10) + 2)
+        for objective in result.objectives {
+            var text = objective.objective.text
+            if text.count > width - 2 { text = String(text.prefix(width - 3)) + "…" }
+            var row = "  " + text.padding(toLength: width, withPad: " ", startingAt: 0)
+                + "\(Formatting.points(objective.points))/\(Formatting.points(objective.maxPoints))"
+            if result.toReview.contains(objective), let lesson = objective.lessons.first,
+                let number = module.lessons.firstIndex(of: lesson)
+            {
+                row += "  → review lesson \(number + 1), \"\(lesson.title)\""
+            }
+            console.line(row)
+        }
+        var recorded = "Recorded for \(learner) at \(Formatting.moment(date))."
+        if result.passed, let expires { recorded += " Valid until \(Formatting.day(expires))." }
+        console.wrapped(recorded)
+        if result.passed {
+            console.wrapped("Certificate: cares certificate --module \(module.id)", style: .dim)
+        }
+        if let closing = module.closing {
+            console.line()
+            console.rich(closing)
+        }
+        console.line()
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import TrainingKit
+import TrainingStore
+
+/// What a learner command needs: the modules, the site, the store and who the learner is.
+struct TrainingContext {
+    let console: Console
+    let modules: ModuleSet
+    let store: any CompletionStore
+    let learnerID: String?
+
+    /// Loads the modules folder, opens the store and works out the learner (asking when `ask` is true).
+    static func prepare(_ options: SessionOptions, askForLearner: Bool) async throws -> TrainingContext {
+        let console = Console(plain: options.plain)
+        let folder = options.modulesFolder
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CaresFailure.badData(
+                "no modules folder at \(folder)", hint: "use --modules DIR or set CARES_MODULES")
+        }
+        let modules = ModuleCatalog().load(paths: [folder])
+        if let siteProblem = modules.sites.first(where: { $0.site == nil }) {
+            throw CaresFailure.badData(
+                "the site file \(siteProblem.path) has errors", hint: "run: cares validate \(siteProblem.path)")
+        }
+        let store = try await StoreOpener.open(options.databaseLocation)
+        var learnerID: String?
+        if askForLearner {
+            learnerID = try await LearnerResolver(console: console, flag: options.learner).resolve(confirm: true)
+        } else {
+            learnerID = LearnerResolver.known(flag: options.learner)
+        }
+        if let learnerID, try await store.hasRoster() {
+            let learner = try await store.learner(id: learnerID)
+            if learner?.fromRoster != true {
+                throw CaresFailure.refused(
+                    "\(learnerID) is not on this site's roster.",
+                    hint: "Check your staff ID, or ask your training coordinator to add you (cares learners import).")
+            }
+        }
+        return TrainingContext(console: console, modules: modules, store: store, learnerID: learnerID)
+    }
+
+    /// The module with this id, or a failure naming the closest id or the file's errors.
+    func module(_ id: String) throws -> Module {
+        if let module = modules.module(id: id) { return module }
+        if let broken = modules.results.first(where: { $0.declaredID == id }) {
+            let errors = broken.diagnostics.filter { $0.severity == .error }.count
+            throw CaresFailure.badData(
+                "the module '\(id)' has \(errors) error\(errors == 1 ? "" : "s") and cannot be taken",
+                hint: "run: cares validate \(broken.path)")
+        }
+        let ids = modules.modules.map(\.id)
+        throw CaresFailure.refused(
+            "there is no module '\(id)'",
+            hint: Suggestion.closest(to: id, in: ids).map { "Did you mean '\($0)'? (cares list shows them all)" }
+                ?? "cares list shows the modules available")
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import TrainingStore
+
+/// Runs a command body and turns known failures into a message on standard error and an exit code.
+enum FailureReporter {
+    static func run(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let failure as CaresFailure {
+            report(failure)
+            throw ExitCode(failure.exitCode)
+        } catch let error as StoreError {
+            report(.store(error.description))
+            throw ExitCode(74)
+        }
+    }
+
+    static func report(_ failure: CaresFailure) {
+        var text = "cares: \(DiagnosticPrinter.printable(failure.message))\n"
+        if let hint = failure.hint { text += "  \(hint)\n" }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

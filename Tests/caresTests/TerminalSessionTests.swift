@@ -1,0 +1,82 @@
+import Foundation
+import TrainingKit
+import XCTest
+
+/// `cares take` in a real pseudo-terminal (tmux): colour, wrapping to the width, and Ctrl-C.
+final class TerminalSessionTests: XCTestCase {
+    var session = "cares-test-\(UUID().uuidString.prefix(8))"
+
+    /// Runs a tmux command and returns what it printed.
+    ///
+    /// tmux is started with posix_spawn rather than Foundation's Process: the tmux server it forks
+    /// would inherit the descriptor Process uses to notice the child's exit, and the wait would never end.
+    func tmux(_ arguments: [String]) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let argv = ["tmux", "-L", session] + arguments
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
+        guard spawned == 0 else { throw CocoaError(.executableNotLoadable) }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+    }
+
+    /// Polls the pane until `text` shows (the wait is on what the program printed, bounded in time).
+    func waitForScreen(_ text: String, escapes: Bool = false, timeout: TimeInterval = 20) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try tmux(["capture-pane", "-p", "-J", "-S", "-200", "-t", session] + (escapes ? ["-e"] : []))
+            if screen.contains(text) { return screen }
+            usleep(50_000)
+        }
+        XCTFail("never saw '\(text)' on screen:\n\(screen)")
+        return screen
+    }
+
+    func testColourWrappingAndCtrlC() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), "tmux is not installed")
+        let home = try CaresProcess.temporaryFolder(self)
+        let fixtures = CaresProcess.repositoryRoot.appendingPathComponent("Tests/TrainingKitTests/Fixtures/good").path
+        let cares = [
+            "env", "-u", "NO_COLOR", "TERM=xterm-256color", "XDG_CONFIG_HOME=\(home.path)/c", "XDG_DATA_HOME=\(home.path)/d",
+            CaresProcess.binary.path, "take", "every-type", "--modules", fixtures, "--learner", "rn-1", "--seed", "9",
+        ].map { "'\($0)'" }.joined(separator: " ")
+        // The shell prints cares' exit status on screen; its INT trap keeps it alive to do so.
+        let command = "sh -c \"trap true INT; \(cares); echo exit-status=\\$?; sleep 60\""
+        _ = try tmux(["new-session", "-d", "-s", session, "-x", "52", "-y", "60", command])
+        addTeardownBlock { [self] in _ = try? tmux(["kill-server"]) }
+        let intro = try waitForScreen("Press Enter to start", escapes: true)
+        XCTAssertTrue(intro.contains("\u{1B}["), "colour on a TTY")
+        _ = try tmux(["send-keys", "-t", session, "Enter"])
+        _ = try tmux(["send-keys", "-t", session, ":skip", "Enter"])
+        let question = try waitForScreen("? for help):")
+        for line in question.split(separator: "\n") {
+            XCTAssertLessThanOrEqual(line.count, 52, "wrapped to the terminal width: \(line)")
+        }
+        let plan = QuizPlan(module: try XCTUnwrap(ModuleCatalog().load(paths: [fixtures]).module(id: "every-type")), seed: 9)
+        _ = try tmux(["send-keys", "-t", session, "-l", AnswerScript.right(plan.questions[0])])
+        _ = try tmux(["send-keys", "-t", session, "Enter"])
+        _ = try waitForScreen("Press Enter for the next question.")
+        _ = try tmux(["send-keys", "-t", session, "C-c"])
+        let stopped = try waitForScreen("cares resume every-type")
+        XCTAssertTrue(stopped.contains("Stopped. Your answers so far are saved."), stopped)
+        let status = try waitForScreen("exit-status=")
+        XCTAssertTrue(status.contains("exit-status=130"), status)
+    }
+
+    func testNoColourWithNOCOLOROrPlain() throws {
+        // Through a pipe there is never colour; on a TTY, NO_COLOR and --plain turn it off (see Terminal.standardOutput).
+        let output = try CaresProcess.run(["validate", "--plain", "/nonexistent"])
+        XCTAssertFalse(output.stdout.contains("\u{1B}["))
+    }
+}
