@@ -55,6 +55,55 @@ struct CaresProcess {
             status: process.terminationStatus)
     }
 
+    /// Runs cares with raw bytes on standard input (for invalid UTF-8 and control characters).
+    static func runRaw(_ arguments: [String], input: Data, environment: [String: String] = [:]) throws -> Output {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cares-input-\(UUID().uuidString)")
+        try input.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.standardInput = try FileHandle(forReadingFrom: file)
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let errorData = ResultData()
+        let reader = Thread { errorData.data = stderr.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errorData.done { usleep(1000) }
+        return Output(
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errorData.data, as: UTF8.self),
+            status: process.terminationStatus)
+    }
+
+    /// Runs a shell command line (for redirections and setpriv) and captures its output.
+    static func runShell(_ command: String) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let errorData = ResultData()
+        let reader = Thread { errorData.data = stderr.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errorData.done { usleep(1000) }
+        return Output(
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errorData.data, as: UTF8.self),
+            status: process.terminationStatus)
+    }
+
     /// A new empty folder, removed after the test.
     static func temporaryFolder(_ test: XCTestCase) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("cares-e2e-" + UUID().uuidString)
@@ -62,4 +111,18 @@ struct CaresProcess {
         test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         return url
     }
+}
+
+/// Bytes read on another thread.
+final class ResultData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored = Data()
+    private var finished = false
+
+    var data: Data {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; finished = true; lock.unlock() }
+    }
+
+    var done: Bool { lock.lock(); defer { lock.unlock() }; return finished }
 }

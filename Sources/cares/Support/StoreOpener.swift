@@ -9,7 +9,7 @@ enum StoreOpener {
             try await store.migrate()
             return store
         } catch let error as StoreError {
-            throw CaresFailure.store(error.description, hint: "the record store is \(location)")
+            throw CaresFailure.store(error.description, hint: "Nothing already saved is lost; fix this and run the command again.")
         } catch {
             throw CaresFailure.store("cannot open the record store \(location): \(error)")
         }
