@@ -3,7 +3,7 @@ import Foundation
 import TrainingKit
 
 /// `cares validate`: check module and site files and report every problem at once.
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check modules and the site file; print every problem with file:line:column.",
@@ -26,8 +26,12 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    func run() throws {
-        let folder = options.modulesFolder
+    func run() async throws {
+        try await FailureReporter.run { try check() }
+    }
+
+    private func check() throws {
+        let folder = try options.modulesFolder
         let set = ModuleCatalog().load(paths: paths.isEmpty ? [folder] : paths, fallbackFolder: folder)
         let report = ValidationReport(set: set, strict: strict)
         let output: String

@@ -54,7 +54,9 @@ struct LearnerResolver {
             let text = reply.trimmingCharacters(in: .whitespaces)
             if Self.isValid(text) {
                 remember(text)
-                console.wrapped("(Remembered for next time. Use --learner to change.)", style: .dim)
+                if CaresConfig().rememberLearner.value == "true" {
+                    console.wrapped("(Remembered for next time. Use --learner to change.)", style: .dim)
+                }
                 return text
             }
             console.wrapped(Self.rule, indent: 2, style: .dim)
@@ -78,8 +80,10 @@ struct LearnerResolver {
         return text
     }
 
-    /// Saves the id for next time; failure to save is not worth stopping the training for.
+    /// Saves the id for next time (unless the configuration says `remember_learner: false`);
+    /// failure to save is not worth stopping the training for.
     private func remember(_ id: String) {
+        guard CaresConfig().rememberLearner.value == "true" else { return }
         let folder = Self.rememberedFile.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try? Data((id + "\n").utf8).write(to: Self.rememberedFile, options: .atomic)

@@ -12,7 +12,7 @@ struct TrainingContext {
     /// Loads the modules folder, opens the store and works out the learner (asking when `ask` is true).
     static func prepare(_ options: SessionOptions, askForLearner: Bool) async throws -> TrainingContext {
         let console = Console(plain: options.plain)
-        let folder = options.modulesFolder
+        let folder = try options.modulesFolder
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CaresFailure.badData(
@@ -23,7 +23,7 @@ struct TrainingContext {
             throw CaresFailure.badData(
                 "the site file \(siteProblem.path) has errors", hint: "run: cares validate \(siteProblem.path)")
         }
-        let store = try await StoreOpener.open(options.databaseLocation)
+        let store = try await StoreOpener.open(try options.databaseLocation)
         var learnerID: String?
         if askForLearner {
             learnerID = try await LearnerResolver(console: console, flag: options.learner).resolve(confirm: true)

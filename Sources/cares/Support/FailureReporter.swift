@@ -17,7 +17,9 @@ enum FailureReporter {
     }
 
     static func report(_ failure: CaresFailure) {
-        var text = "cares: \(DiagnosticPrinter.printable(failure.message))\n"
+        let message = failure.message.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { DiagnosticPrinter.printable(String($0)) }.joined(separator: "\n")
+        var text = "cares: \(message)\n"
         if let hint = failure.hint { text += "  \(hint)\n" }
         FileHandle.standardError.write(Data(text.utf8))
     }

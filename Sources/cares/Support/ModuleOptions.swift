@@ -11,11 +11,9 @@ struct ModuleOptions: ParsableArguments {
     @Flag(name: .long, help: "Plain output: no colour, no progress bar.")
     var plain = false
 
-    /// The modules folder to use, after the flag, the environment and the defaults.
+    /// The modules folder to use: the flag, `CARES_MODULES`, the config files, or the default.
     var modulesFolder: String {
-        if let modules { return modules }
-        if let value = ProcessInfo.processInfo.environment["CARES_MODULES"], !value.isEmpty { return value }
-        return ModuleOptions.defaultModulesFolder()
+        get throws { try CaresConfig.checked(modulesFlag: modules).modules.value }
     }
 
     /// `./modules` when it exists, else the folder installed beside the binary, else `./modules`.
@@ -25,7 +23,8 @@ struct ModuleOptions: ParsableArguments {
         if FileManager.default.fileExists(atPath: local, isDirectory: &isDirectory), isDirectory.boolValue {
             return local
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "cares").resolvingSymlinksInPath()
+        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments.first ?? "cares"))
+            .resolvingSymlinksInPath()
         let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("share/cares/modules").path
         if FileManager.default.fileExists(atPath: installed) { return installed }

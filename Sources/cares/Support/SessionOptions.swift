@@ -15,13 +15,11 @@ struct SessionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Your staff ID (default: $CARES_LEARNER, else the remembered one).", valueName: "id"))
     var learner: String?
 
-    var modulesFolder: String { moduleOptions.modulesFolder }
+    var modulesFolder: String { get throws { try moduleOptions.modulesFolder } }
     var plain: Bool { moduleOptions.plain }
 
-    /// The database location after the flag, the environment and the default.
+    /// The record store: the flag, `CARES_DATABASE`, the config files, or the default file.
     var databaseLocation: String {
-        if let database { return database }
-        if let value = ProcessInfo.processInfo.environment["CARES_DATABASE"], !value.isEmpty { return value }
-        return XDGPaths.dataHome.appendingPathComponent("cares/cares.sqlite").path
+        get throws { try CaresConfig.checked(databaseFlag: database).database.value }
     }
 }

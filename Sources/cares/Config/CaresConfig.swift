@@ -1,0 +1,70 @@
+import Foundation
+import TrainingKit
+
+/// The effective settings, in layers: flags > `CARES_*` environment > the user's config file >
+/// the system's config file > built-in defaults.
+struct CaresConfig {
+    static var systemFile: String {
+        ProcessInfo.processInfo.environment["CARES_SYSTEM_CONFIG"] ?? "/etc/cares/config.yaml"
+    }
+
+    static var userFile: String { XDGPaths.configHome.appendingPathComponent("cares/config.yaml").path }
+
+    let files: [ConfigFile]
+    var modules: ConfigValue
+    var database: ConfigValue
+    var xapiHomePage: ConfigValue?
+    var rememberLearner: ConfigValue
+
+    /// Every problem in the config files.
+    var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
+
+    /// Resolves every setting from the flags given (nil when not given) and the environment.
+    init(modulesFlag: String? = nil, databaseFlag: String? = nil, homePageFlag: String? = nil) {
+        let environment = ProcessInfo.processInfo.environment
+        let loaded = [ConfigFile(path: Self.userFile), ConfigFile(path: Self.systemFile)]
+        files = loaded
+        func resolve(_ key: String, flag: (String?, String), env: String?, fallback: () -> String?) -> ConfigValue? {
+            if let value = flag.0 { return ConfigValue(value: value, source: .flag(flag.1)) }
+            if let env, let value = environment[env], !value.isEmpty {
+                return ConfigValue(value: value, source: .environment(env))
+            }
+            for file in loaded {
+                if let (value, line) = file.values[key] { return ConfigValue(value: value, source: .file(file.path, line: line)) }
+            }
+            return fallback().map { ConfigValue(value: $0, source: .builtIn) }
+        }
+        modules = resolve("modules", flag: (modulesFlag, "--modules"), env: "CARES_MODULES") {
+            ModuleOptions.defaultModulesFolder()
+        } ?? ConfigValue(value: "modules", source: .builtIn)
+        database = resolve("database", flag: (databaseFlag, "--database"), env: "CARES_DATABASE") {
+            XDGPaths.dataHome.appendingPathComponent("cares/cares.sqlite").path
+        } ?? ConfigValue(value: "", source: .builtIn)
+        xapiHomePage = resolve("xapi_home_page", flag: (homePageFlag, "--home-page"), env: "CARES_XAPI_HOME_PAGE") { nil }
+        rememberLearner = resolve("remember_learner", flag: (nil, ""), env: "CARES_REMEMBER_LEARNER") { "true" }
+            ?? ConfigValue(value: "true", source: .builtIn)
+    }
+
+    /// The settings, or a failure listing every problem in the config files (exit 65).
+    static func checked(modulesFlag: String? = nil, databaseFlag: String? = nil, homePageFlag: String? = nil) throws -> CaresConfig {
+        let config = CaresConfig(modulesFlag: modulesFlag, databaseFlag: databaseFlag, homePageFlag: homePageFlag)
+        let errors = config.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            var printer = DiagnosticPrinter(terminal: Terminal(useColour: false, width: 80))
+            throw CaresFailure.badData(
+                "the configuration has \(errors.count) error\(errors.count == 1 ? "" : "s"):\n" + errors.map { printer.render($0) }.joined(separator: "\n"),
+                hint: "fix the file, or see: cares config show")
+        }
+        return config
+    }
+
+    /// A database location safe to print: the password in a URL replaced by `***`.
+    static func masked(_ location: String) -> String {
+        guard location.contains("://"), let at = location.lastIndex(of: "@"),
+            let scheme = location.range(of: "://")
+        else { return location }
+        let credentials = location[scheme.upperBound..<at]
+        guard let colon = credentials.firstIndex(of: ":") else { return location }
+        return String(location[..<credentials.index(after: colon)]) + "***" + String(location[at...])
+    }
+}

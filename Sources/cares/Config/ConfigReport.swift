@@ -1,0 +1,19 @@
+/// The table `cares config show` prints.
+struct ConfigReport {
+    let config: CaresConfig
+
+    var text: String {
+        var rows = [["SETTING", "VALUE", "FROM"]]
+        rows.append(["modules", config.modules.value, config.modules.source.description])
+        rows.append(["database", CaresConfig.masked(config.database.value), config.database.source.description])
+        rows.append([
+            "xapi_home_page", config.xapiHomePage?.value ?? "(site.yaml's xapi.home_page)",
+            config.xapiHomePage?.source.description ?? "site file",
+        ])
+        rows.append(["remember_learner", config.rememberLearner.value, config.rememberLearner.source.description])
+        var lines = ModuleListing.align(rows)
+        lines.append("")
+        lines.append("Config files: \(CaresConfig.userFile) (user), \(CaresConfig.systemFile) (system)")
+        return lines.joined(separator: "\n")
+    }
+}
