@@ -30,6 +30,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "cares-bench",
+            dependencies: [
+                "TrainingKit", "TrainingStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Sources/cares-bench"
+        ),
         .testTarget(name: "TrainingKitTests", dependencies: ["TrainingKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingStoreTests", dependencies: ["TrainingStore"]),
         .testTarget(name: "caresTests", dependencies: ["cares", "TrainingKit", "TrainingStore"]),

@@ -7,36 +7,55 @@ public struct Placeholder: Hashable, Sendable {
     /// The fact key for a well-formed `{{site.key}}`, else nil.
     public var key: String?
 
+    /// Whether a text contains `{{` (a byte scan: this runs on every text field of every module).
+    public static func mayContain(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x7B && previous == 0x7B { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// Every `{{…}}` in a text, in order.
     public static func scan(_ text: String) -> [Placeholder] {
+        guard mayContain(text) else { return [] }
+        let bytes = Array(text.utf8)
         var result: [Placeholder] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                let raw = String(rest[open.lowerBound...].prefix(30))
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == 0x7B, bytes[index + 1] == 0x7B else {
+                index += 1
+                continue
+            }
+            var close = index + 2
+            while close + 1 < bytes.count, !(bytes[close] == 0x7D && bytes[close + 1] == 0x7D) { close += 1 }
+            guard close + 1 < bytes.count else {
+                let raw = String(decoding: bytes[index...].prefix(30), as: UTF8.self)
                 result.append(Placeholder(raw: raw, key: nil))
                 break
             }
-            let raw = String(rest[open.lowerBound..<close.upperBound])
-            let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let raw = String(decoding: bytes[index..<(close + 2)], as: UTF8.self)
+            var inner = bytes[(index + 2)..<close]
+            while inner.first == 0x20 { inner = inner.dropFirst() }
+            while inner.last == 0x20 { inner = inner.dropLast() }
             var key: String?
-            if inner.hasPrefix("site.") {
-                let name = inner.dropFirst(5)
-                if !name.isEmpty, name.unicodeScalars.allSatisfy({
-                    ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
-                }) {
-                    key = String(name)
+            let prefix = Array("site.".utf8)
+            if inner.starts(with: prefix) {
+                let name = inner.dropFirst(prefix.count)
+                if !name.isEmpty, name.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }) {
+                    key = String(decoding: name, as: UTF8.self)
                 }
             }
             result.append(Placeholder(raw: raw, key: key))
-            rest = rest[close.upperBound...]
+            index = close + 2
         }
         return result
     }
 
     /// The text with every well-formed placeholder replaced by its fact; unknown ones are left as written.
     public static func fill(_ text: String, facts: [String: String]) -> String {
-        guard text.contains("{{") else { return text }
+        guard mayContain(text) else { return text }
         var result = text
         for placeholder in scan(text) {
             if let key = placeholder.key, let value = facts[key] {

@@ -14,7 +14,7 @@ public final class PlaceholderChecker {
     }
 
     func check(_ text: String, in node: YAMLNode, decoder: NodeDecoder) {
-        guard text.contains("{{") else { return }
+        guard Placeholder.mayContain(text) else { return }
         for placeholder in Placeholder.scan(text) {
             let location = decoder.source.find(placeholder.raw, from: node.start, throughLine: node.end.line) ?? node.start
             guard let key = placeholder.key else {

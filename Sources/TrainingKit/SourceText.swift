@@ -68,21 +68,20 @@ public struct SourceText: Sendable {
 
     /// The first place at or after `from` where `needle` occurs, searching lines `from.line...lastLine`.
     public func find(_ needle: String, from: SourceLocation, throughLine lastLine: Int) -> SourceLocation? {
-        guard !needle.isEmpty else { return nil }
+        let target = Array(needle.utf8)
+        guard let first = target.first else { return nil }
         var number = max(1, from.line)
         while number <= min(lastLine, lineCount) {
-            if let text = line(number) {
-                let startColumn = number == from.line ? from.column : 1
-                let characters = Array(text)
-                let target = Array(needle)
-                if characters.count >= target.count {
-                    var column = max(1, startColumn)
-                    while column - 1 + target.count <= characters.count {
-                        if characters[(column - 1)..<(column - 1 + target.count)].elementsEqual(target) {
-                            return SourceLocation(line: number, column: column)
-                        }
-                        column += 1
+            if let range = byteRange(ofLine: number) {
+                var column = 1
+                var index = range.lowerBound
+                let minimumColumn = number == from.line ? from.column : 1
+                while index + target.count <= range.upperBound {
+                    if column >= minimumColumn, bytes[index] == first, bytes[index..<(index + target.count)].elementsEqual(target) {
+                        return SourceLocation(line: number, column: column)
                     }
+                    index += 1
+                    if index < bytes.count, bytes[index] & 0xC0 != 0x80 { column += 1 }
                 }
             }
             number += 1
