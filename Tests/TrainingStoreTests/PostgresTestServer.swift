@@ -77,8 +77,8 @@ final class PostgresTestServer: @unchecked Sendable {
     }
 
     /// A new store on the test schema (not migrated); closed by `tearDown()`.
-    func store() async throws -> PostgresStore {
-        let store = try await PostgresStore.connect(location)
+    func store(_ location: PostgresLocation? = nil) async throws -> PostgresStore {
+        let store = try await PostgresStore.connect(location ?? self.location)
         lock.withLock { stores.append(store) }
         return store
     }
