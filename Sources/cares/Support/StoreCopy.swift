@@ -42,16 +42,17 @@ struct StoreCopy {
         let name = { (location: String) in DiagnosticPrinter.printable(StoreOpener.describe(location)) }
         console.line("Copied from \(name(from))")
         console.line("         to \(name(to)):")
-        let rows = [
-            ["learners", "\(report.learnersCopied) copied", "\(report.learnersSkipped) already there"],
-            ["module versions", "\(report.modulesCopied) copied", "\(report.modulesSkipped) already there"],
-            [
-                "attempts", "\(report.attemptsCopied) copied",
-                "\(report.attemptsSkipped) already there" + (report.attemptsClosed > 0 ? ", \(report.attemptsClosed) finished since" : ""),
-            ],
-            ["answers", "\(report.responsesCopied) copied", "\(report.responsesSkipped) already there"],
+        let closed = report.attemptsClosed > 0 ? ", \(report.attemptsClosed) finished since the last copy" : ""
+        let rows: [(String, Int, Int, String)] = [
+            ("learners", report.learnersCopied, report.learnersSkipped, ""),
+            ("module versions", report.modulesCopied, report.modulesSkipped, ""),
+            ("attempts", report.attemptsCopied, report.attemptsSkipped, closed),
+            ("answers", report.responsesCopied, report.responsesSkipped, ""),
         ]
-        for line in ModuleListing.align(rows) { console.line("  " + line) }
+        for (label, copied, skipped, extra) in rows {
+            let padded = label.padding(toLength: 16, withPad: " ", startingAt: 0)
+            console.line("  \(padded) \(copied) copied, \(skipped) already there\(extra)")
+        }
         for attempt in report.conflicts {
             let text = "not copied: attempt \(attempt.id.uuidString.lowercased()) by \(attempt.learnerID) at "
                 + "'\(attempt.moduleID)' (in progress), because the target has another attempt in progress for them"
