@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -21,7 +22,10 @@ let package = Package(
         .target(name: "TrainingKit", dependencies: ["CYAML"]),
         .target(
             name: "TrainingStore",
-            dependencies: ["TrainingKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "TrainingKit", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .executableTarget(
             name: "cares",

@@ -42,4 +42,28 @@ public protocol CompletionStore: Sendable {
     // MARK: Modules
 
     func moduleSnapshot(moduleID: String, version: String) async throws -> ModuleSnapshot?
+
+    // MARK: Schema and lifetime
+
+    /// The number of schema migrations applied, including any this build does not know (0: none yet).
+    func schemaVersion() async throws -> Int
+    /// Releases the store's connections; the store must not be used afterwards. Safe to call twice.
+    func close() async
+
+    // MARK: Copying between stores (`cares db copy`)
+
+    /// Every module snapshot with when it was first recorded, in the order recorded.
+    func moduleSnapshotRecords() async throws -> [ModuleSnapshotRecord]
+    /// Up to `limit` attempts of any learner, ordered by id, after the attempt `after` (from the start when nil).
+    func attemptPage(after: UUID?, limit: Int) async throws -> [Attempt]
+    /// Inserts the learner as given unless one with its id exists; returns whether it was inserted.
+    func importLearner(_ learner: Learner) async throws -> Bool
+    /// Inserts the snapshot unless its id, version and hash exist; returns whether it was inserted.
+    func importModuleSnapshot(_ record: ModuleSnapshotRecord) async throws -> Bool
+    /// Inserts a whole attempt and its responses in one transaction, leaving alone whatever is already there.
+    ///
+    /// An attempt this store still has in progress that `attempt` shows closed is closed with the
+    /// same result. Its learner and module snapshot must be present. Throws
+    /// `StoreError.attemptInProgress` when the learner has another attempt in progress at the module.
+    func importAttempt(_ attempt: Attempt, responses: [Response]) async throws -> AttemptImport
 }

@@ -24,23 +24,29 @@ extension SQLiteStore {
                     arguments: [attempt.learnerID, attempt.moduleID])
                 if busy == true { throw refused }
             }
-            do {
-                try db.execute(
-                    sql: """
-                        INSERT INTO attempts (\(Self.attemptColumns))
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        Self.text(attempt.id), attempt.learnerID, attempt.moduleID, attempt.moduleVersion,
-                        attempt.contentHash, Int64(bitPattern: attempt.seed), attempt.questionCount, startedAt,
-                        attempt.finishedAt.map(StoredDate.text), attempt.status.rawValue, attempt.points,
-                        attempt.maxPoints, attempt.scorePercent, attempt.osUser, attempt.host, attempt.voidReason,
-                    ])
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                // The partial unique index, if another connection got in between (it cannot while
-                // the IMMEDIATE transaction holds the write lock, but the index is the last word).
-                throw refused
-            }
+            try Self.insertAttempt(attempt, in: db)
+        }
+    }
+
+    /// Inserts the attempt row as given; throws `attemptInProgress` when the partial unique index refuses it.
+    static func insertAttempt(_ attempt: Attempt, in db: Database) throws {
+        do {
+            try db.execute(
+                sql: """
+                    INSERT INTO attempts (\(attemptColumns))
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    text(attempt.id), attempt.learnerID, attempt.moduleID, attempt.moduleVersion,
+                    attempt.contentHash, Int64(bitPattern: attempt.seed), attempt.questionCount,
+                    StoredDate.text(attempt.startedAt), attempt.finishedAt.map(StoredDate.text),
+                    attempt.status.rawValue, attempt.points, attempt.maxPoints, attempt.scorePercent, attempt.osUser,
+                    attempt.host, attempt.voidReason,
+                ])
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            // The partial unique index, if another connection got in between (it cannot while
+            // the IMMEDIATE transaction holds the write lock, but the index is the last word).
+            throw StoreError.attemptInProgress(learnerID: attempt.learnerID, moduleID: attempt.moduleID)
         }
     }
 

@@ -19,7 +19,7 @@ extension SQLiteStore {
         if !folder.isEmpty { try createFolderIfMissing(folder) }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
         if descriptor >= 0 {
-            close(descriptor)
+            closeDescriptor(descriptor)
         } else if errno != EEXIST {
             throw StoreError.unavailable("cannot create the record store \(path): \(errorText(errno))")
         }
@@ -44,4 +44,9 @@ extension SQLiteStore {
     private static func errorText(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
+}
+
+/// Closes a file descriptor (outside the extension, where `close` means the store's method).
+private func closeDescriptor(_ descriptor: Int32) {
+    _ = close(descriptor)
 }

@@ -20,4 +20,10 @@ protocol CompletionStoreConformanceEntries {
     func testModuleSnapshotIsTheLatestForThatVersion() async throws
     func testDatesRoundTripToTheMillisecond() async throws
     func testSeedsAboveInt64MaxRoundTrip() async throws
+    func testSchemaVersionIsCurrentAfterMigrate() async throws
+    func testImportLearnerKeepsExistingOnes() async throws
+    func testModuleSnapshotRecordsKeepOrderAndImportOnce() async throws
+    func testAttemptPagesListEveryAttemptOnceInIDOrder() async throws
+    func testImportAttemptIsIdempotentAndClosesOpenOnes() async throws
+    func testImportAttemptRefusesASecondInProgress() async throws
 }

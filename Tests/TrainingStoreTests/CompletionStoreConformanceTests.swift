@@ -359,7 +359,167 @@ open class CompletionStoreConformanceTests: XCTestCase {
         }
     }
 
+    // MARK: Schema and copying
+
+    func checkSchemaVersionIsCurrentAfterMigrate() async throws {
+        let store = try await freshStore()
+        let version = try await store.schemaVersion()
+        XCTAssertEqual(version, 1)
+        try await store.migrate()
+        let again = try await store.schemaVersion()
+        XCTAssertEqual(again, 1, "migrating a current store changes nothing")
+    }
+
+    func checkImportLearnerKeepsExistingOnes() async throws {
+        let store = try await freshStore()
+        try await store.saveLearner(Learner(id: "rn-1", name: "Ana", createdAt: Fixture.date(1_000), updatedAt: Fixture.date(1_000)))
+        let imported = Learner(
+            id: "rn-2", name: "Kim", email: "kim@example.org", department: "ED", role: "Physician", isActive: false,
+            fromRoster: true, createdAt: Fixture.date(2_000), updatedAt: Fixture.date(3_000))
+        var inserted = try await store.importLearner(imported)
+        XCTAssertTrue(inserted)
+        inserted = try await store.importLearner(Learner(id: "rn-1", name: "Someone else"))
+        XCTAssertFalse(inserted, "a learner already there is left alone")
+        inserted = try await store.importLearner(imported)
+        XCTAssertFalse(inserted)
+        let learners = try await store.learners()
+        XCTAssertEqual(learners.map(Fixture.normalized), [
+            Fixture.normalized(Learner(id: "rn-1", name: "Ana", createdAt: Fixture.date(1_000), updatedAt: Fixture.date(1_000))),
+            Fixture.normalized(imported),
+        ])
+    }
+
+    func checkModuleSnapshotRecordsKeepOrderAndImportOnce() async throws {
+        let store = try await freshStore()
+        let first = Fixture.module("reporting")
+        var second = first
+        second.contentHash = "sha256:corrected"
+        try await store.startAttempt(Fixture.attempt(learner: "rn-1", startedAt: 5_000, for: first), module: first)
+        try await store.startAttempt(Fixture.attempt(learner: "rn-2", startedAt: 1_000, for: second), module: second)
+        let records = try await store.moduleSnapshotRecords()
+        XCTAssertEqual(records.map(\.snapshot), [first, second], "in the order recorded")
+        XCTAssertEqual(records.map { Fixture.milliseconds($0.recordedAt) }, [5_000, 1_000])
+
+        let target = try await makeOtherStore()
+        for record in records {
+            let inserted = try await target.importModuleSnapshot(record)
+            XCTAssertTrue(inserted)
+        }
+        for record in records {
+            let inserted = try await target.importModuleSnapshot(record)
+            XCTAssertFalse(inserted)
+        }
+        let copied = try await target.moduleSnapshotRecords()
+        XCTAssertEqual(copied.map(\.snapshot), [first, second])
+        XCTAssertEqual(copied.map { Fixture.milliseconds($0.recordedAt) }, [5_000, 1_000])
+        let latest = try await target.moduleSnapshot(moduleID: "reporting", version: "1.0.0")
+        XCTAssertEqual(latest, second)
+    }
+
+    func checkAttemptPagesListEveryAttemptOnceInIDOrder() async throws {
+        let store = try await freshStore()
+        var ids: [UUID] = []
+        for index in 0..<7 {
+            let attempt = Fixture.attempt(learner: "rn-\(index % 3)", module: "m\(index)", startedAt: Int64(index) * 1_000)
+            try await store.startAttempt(attempt, module: Fixture.module("m\(index)"))
+            ids.append(attempt.id)
+        }
+        var seen: [UUID] = []
+        var cursor: UUID?
+        while true {
+            let page = try await store.attemptPage(after: cursor, limit: 3)
+            XCTAssertLessThanOrEqual(page.count, 3)
+            guard let last = page.last else { break }
+            seen += page.map(\.id)
+            cursor = last.id
+        }
+        let expected = ids.sorted { $0.uuidString.lowercased() < $1.uuidString.lowercased() }
+        XCTAssertEqual(seen, expected)
+        let none = try await store.attemptPage(after: nil, limit: 0)
+        XCTAssertEqual(none, [])
+    }
+
+    func checkImportAttemptIsIdempotentAndClosesOpenOnes() async throws {
+        let source = try await freshStore()
+        let target = try await makeOtherStore()
+        let module = Fixture.module()
+        let attempt = Fixture.attempt(learner: "rn-1", startedAt: 10_000)
+        try await source.startAttempt(attempt, module: module)
+        try await source.recordResponse(Fixture.response(attempt.id, "q1", answer: "a", position: 1, at: 11_000))
+        _ = try await target.importLearner(try XCTUnwrapAsync(try await source.learner(id: "rn-1")))
+        _ = try await target.importModuleSnapshot(ModuleSnapshotRecord(snapshot: module, recordedAt: Fixture.date(10_000)))
+
+        var result = try await target.importAttempt(attempt, responses: try await source.responses(attemptID: attempt.id))
+        XCTAssertEqual(result, AttemptImport(outcome: .inserted, responsesInserted: 1, responsesSkipped: 0))
+        result = try await target.importAttempt(attempt, responses: try await source.responses(attemptID: attempt.id))
+        XCTAssertEqual(result, AttemptImport(outcome: .skipped, responsesInserted: 0, responsesSkipped: 1))
+
+        // The learner went on in the source: a new answer and the result come across, once.
+        try await source.recordResponse(Fixture.response(attempt.id, "q2", answer: "b", position: 2, at: 12_000))
+        try await source.finishAttempt(
+            id: attempt.id, status: .passed, points: 2, maxPoints: 2, scorePercent: 100, at: Fixture.date(13_000))
+        let finished = try await XCTUnwrapAsync(try await source.attempt(id: attempt.id))
+        let responses = try await source.responses(attemptID: attempt.id)
+        result = try await target.importAttempt(finished, responses: responses)
+        XCTAssertEqual(result, AttemptImport(outcome: .closed, responsesInserted: 1, responsesSkipped: 1))
+        result = try await target.importAttempt(finished, responses: responses)
+        XCTAssertEqual(result, AttemptImport(outcome: .skipped, responsesInserted: 0, responsesSkipped: 2))
+
+        let copied = try await target.attempt(id: attempt.id)
+        XCTAssertEqual(copied.map(Fixture.normalized), Fixture.normalized(finished))
+        let copiedResponses = try await target.responses(attemptID: attempt.id)
+        XCTAssertEqual(copiedResponses.map(Fixture.normalized), responses.map(Fixture.normalized))
+
+        // A finished attempt in the target is never reopened or changed.
+        var reopened = finished
+        reopened.status = .inProgress
+        reopened.finishedAt = nil
+        result = try await target.importAttempt(reopened, responses: [])
+        XCTAssertEqual(result.outcome, .skipped)
+        let unchanged = try await target.attempt(id: attempt.id)
+        XCTAssertEqual(unchanged?.status, .passed)
+    }
+
+    func checkImportAttemptRefusesASecondInProgress() async throws {
+        let store = try await freshStore()
+        try await store.startAttempt(Fixture.attempt(learner: "rn-1", startedAt: 1_000), module: Fixture.module())
+        let other = Fixture.attempt(learner: "rn-1", startedAt: 2_000)
+        await assertThrows(StoreError.attemptInProgress(learnerID: "rn-1", moduleID: other.moduleID)) {
+            _ = try await store.importAttempt(other, responses: [Fixture.response(other.id, "q1", answer: "a", position: 1)])
+        }
+        let missing = try await store.attempt(id: other.id)
+        XCTAssertNil(missing)
+        let none = try await store.responses(attemptID: other.id)
+        XCTAssertEqual(none, [], "nothing of a refused attempt is kept")
+        // A closed attempt of the same learner and module comes in fine.
+        var closed = Fixture.attempt(learner: "rn-1", startedAt: 500)
+        closed.status = .failed
+        closed.finishedAt = Fixture.date(900)
+        closed.points = 0
+        closed.maxPoints = 1
+        closed.scorePercent = 0
+        let result = try await store.importAttempt(closed, responses: [])
+        XCTAssertEqual(result.outcome, .inserted)
+        let attempts = try await store.attempts(learnerID: "rn-1", moduleID: closed.moduleID)
+        XCTAssertEqual(attempts.map(\.status), [.failed, .inProgress])
+    }
+
     // MARK: Helpers
+
+    /// A second new, empty store of the same backend, for copying between two; closed in tear-down.
+    func makeOtherStore() async throws -> any CompletionStore {
+        let store = try await makeStore()
+        try await store.migrate()
+        return store
+    }
+
+    /// Unwraps an async optional, failing the test when it is nil.
+    func XCTUnwrapAsync<T>(_ value: @autoclosure () async throws -> T?, file: StaticString = #filePath, line: UInt = #line)
+        async throws -> T
+    {
+        let unwrapped = try await value()
+        return try XCTUnwrap(unwrapped, file: file, line: line)
+    }
 
     /// Fails unless `body` throws exactly `expected`.
     func assertThrows(

@@ -28,8 +28,10 @@ enum Fixture {
     }
 
     /// An attempt in progress at `module`, whatever its version and hash.
-    static func attempt(learner: String, for module: ModuleSnapshot) -> Attempt {
-        var attempt = attempt(learner: learner, module: module.moduleID)
+    static func attempt(
+        learner: String, startedAt: Int64 = 1_700_000_000_000, for module: ModuleSnapshot
+    ) -> Attempt {
+        var attempt = attempt(learner: learner, module: module.moduleID, startedAt: startedAt)
         attempt.moduleVersion = module.version
         attempt.contentHash = module.contentHash
         return attempt

@@ -4,16 +4,16 @@ import XCTest
 
 /// The conformance suite against a file-backed `SQLiteStore` in a temporary folder.
 final class SQLiteConformanceTests: CompletionStoreConformanceTests, CompletionStoreConformanceEntries {
-    private var folder: URL?
+    private var folders: [URL] = []
 
     override func makeStore() async throws -> any CompletionStore {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cares-store-\(UUID().uuidString)")
-        self.folder = folder
+        folders.append(folder)
         return try SQLiteStore(path: folder.appendingPathComponent("records.sqlite").path)
     }
 
     override func tearDown() async throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        for folder in folders { try? FileManager.default.removeItem(at: folder) }
         try await super.tearDown()
     }
 
@@ -50,4 +50,18 @@ final class SQLiteConformanceTests: CompletionStoreConformanceTests, CompletionS
     }
     func testDatesRoundTripToTheMillisecond() async throws { try await checkDatesRoundTripToTheMillisecond() }
     func testSeedsAboveInt64MaxRoundTrip() async throws { try await checkSeedsAboveInt64MaxRoundTrip() }
+    func testSchemaVersionIsCurrentAfterMigrate() async throws { try await checkSchemaVersionIsCurrentAfterMigrate() }
+    func testImportLearnerKeepsExistingOnes() async throws { try await checkImportLearnerKeepsExistingOnes() }
+    func testModuleSnapshotRecordsKeepOrderAndImportOnce() async throws {
+        try await checkModuleSnapshotRecordsKeepOrderAndImportOnce()
+    }
+    func testAttemptPagesListEveryAttemptOnceInIDOrder() async throws {
+        try await checkAttemptPagesListEveryAttemptOnceInIDOrder()
+    }
+    func testImportAttemptIsIdempotentAndClosesOpenOnes() async throws {
+        try await checkImportAttemptIsIdempotentAndClosesOpenOnes()
+    }
+    func testImportAttemptRefusesASecondInProgress() async throws {
+        try await checkImportAttemptRefusesASecondInProgress()
+    }
 }

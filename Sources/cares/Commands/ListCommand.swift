@@ -9,8 +9,9 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await FailureReporter.run {
-            let context = try await TrainingContext.prepare(options, askForLearner: false)
-            try await ModuleListing(context: context).print()
+            try await TrainingContext.using(options, askForLearner: false) { context in
+                try await ModuleListing(context: context).print()
+            }
         }
     }
 }

@@ -9,11 +9,12 @@ enum LearnerSession {
         InterruptHandler.install()
         try await FailureReporter.run {
             do {
-                let context = try await TrainingContext.prepare(options, askForLearner: true)
-                guard let learnerID = context.learnerID else { return }
-                let runner = TrainingRunner(
-                    console: context.console, store: context.store, learnerID: learnerID, site: context.modules.site)
-                try await body(context, runner)
+                try await TrainingContext.using(options, askForLearner: true) { context in
+                    guard let learnerID = context.learnerID else { return }
+                    let runner = TrainingRunner(
+                        console: context.console, store: context.store, learnerID: learnerID, site: context.modules.site)
+                    try await body(context, runner)
+                }
             } catch PauseRequest.beforeStart {
                 FileHandle.standardOutput.write(Data("\nNothing was started.\n".utf8))
             } catch PauseRequest.during(let moduleID) {

@@ -24,21 +24,40 @@ struct TrainingContext {
                 "the site file \(siteProblem.path) has errors", hint: "run: cares validate \(siteProblem.path)")
         }
         let store = try await StoreOpener.open(try options.databaseLocation)
-        var learnerID: String?
-        if askForLearner {
-            learnerID = try await LearnerResolver(console: console, flag: options.learner).resolve(confirm: true)
-        } else {
-            learnerID = LearnerResolver.known(flag: options.learner)
-        }
-        if let learnerID, try await store.hasRoster() {
-            let learner = try await store.learner(id: learnerID)
-            if learner?.fromRoster != true {
-                throw CaresFailure.refused(
-                    "\(learnerID) is not on this site's roster.",
-                    hint: "Check your staff ID, or ask your training coordinator to add you (cares learners import).")
+        do {
+            var learnerID: String?
+            if askForLearner {
+                learnerID = try await LearnerResolver(console: console, flag: options.learner).resolve(confirm: true)
+            } else {
+                learnerID = LearnerResolver.known(flag: options.learner)
             }
+            if let learnerID, try await store.hasRoster() {
+                let learner = try await store.learner(id: learnerID)
+                if learner?.fromRoster != true {
+                    throw CaresFailure.refused(
+                        "\(learnerID) is not on this site's roster.",
+                        hint: "Check your staff ID, or ask your training coordinator to add you (cares learners import).")
+                }
+            }
+            return TrainingContext(console: console, modules: modules, store: store, learnerID: learnerID)
+        } catch {
+            await store.close()
+            throw error
         }
-        return TrainingContext(console: console, modules: modules, store: store, learnerID: learnerID)
+    }
+
+    /// Prepares a context, runs `body` with it, and closes the store whatever happens.
+    static func using(
+        _ options: SessionOptions, askForLearner: Bool, _ body: (TrainingContext) async throws -> Void
+    ) async throws {
+        let context = try await prepare(options, askForLearner: askForLearner)
+        do {
+            try await body(context)
+        } catch {
+            await context.store.close()
+            throw error
+        }
+        await context.store.close()
     }
 
     /// The module with this id, or a failure naming the closest id or the file's errors.

@@ -8,8 +8,9 @@ struct SessionOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The record store: a SQLite file path (default: $CARES_DATABASE, else $XDG_DATA_HOME/cares/cares.sqlite).",
-            valueName: "path"))
+            "The record store: a SQLite file path or a postgres:// URL "
+                + "(default: $CARES_DATABASE, else $XDG_DATA_HOME/cares/cares.sqlite).",
+            valueName: "path-or-url"))
     var database: String?
 
     @Option(name: .long, help: ArgumentHelp("Your staff ID (default: $CARES_LEARNER, else the remembered one).", valueName: "id"))
@@ -21,5 +22,10 @@ struct SessionOptions: ParsableArguments {
     /// The record store: the flag, `CARES_DATABASE`, the config files, or the default file.
     var databaseLocation: String {
         get throws { try CaresConfig.checked(databaseFlag: database).database.value }
+    }
+
+    /// The database location for a `--database`-style value: the value itself, else the configured one.
+    static func databaseLocation(flag: String?) throws -> String {
+        try CaresConfig.checked(databaseFlag: flag).database.value
     }
 }

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `cares db`: look after the record store itself.
+struct DbCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db",
+        abstract: "Create or upgrade the record store, or copy records between stores.",
+        subcommands: [DbMigrateCommand.self, DbCopyCommand.self])
+}
