@@ -26,9 +26,17 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @Option(help: ArgumentHelp("Warn about lessons that read above this Flesch–Kincaid grade.", valueName: "grade"))
+    var maxGrade: Double = ModuleLinter.defaultMaxGrade
+
+    func validate() throws {
+        guard maxGrade > 0, maxGrade <= 30 else { throw ValidationError("--max-grade must be between 1 and 30") }
+    }
+
     func run() throws {
         let folder = options.modulesFolder
         let set = ModuleCatalog().load(paths: paths.isEmpty ? [folder] : paths, fallbackFolder: folder)
+            .linted(with: ModuleLinter(maxGrade: maxGrade))
         let report = ValidationReport(set: set, strict: strict)
         let output: String
         switch format {
