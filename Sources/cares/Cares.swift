@@ -13,6 +13,6 @@ struct Cares: AsyncParsableCommand {
             65 a module or site file has errors; 74 the record store cannot be used.
             """,
         version: CaresVersion.current,
-        subcommands: [ListCommand.self, TakeCommand.self, ResumeCommand.self, ValidateCommand.self, PreviewCommand.self, NewCommand.self, SchemaCommand.self]
+        subcommands: [ListCommand.self, TakeCommand.self, ResumeCommand.self, ValidateCommand.self, PreviewCommand.self, NewCommand.self, SchemaCommand.self, ExportCommand.self, ImportCommand.self]
     )
 }
