@@ -8,7 +8,7 @@ struct Cares: AsyncParsableCommand {
         abstract: "Take, author and report on human-trafficking training for health-sector staff.",
         discussion: """
             Learners: cares list · cares take MODULE · cares resume
-            Trainers: cares validate [PATH…]
+            Trainers: cares validate [PATH…] · preview MODULE · new ID · schema · export gift · import gift
             Exit codes: 0 success; 1 a failed check (validation errors); 64 bad usage; \
             65 a module or site file has errors; 74 the record store cannot be used.
             """,

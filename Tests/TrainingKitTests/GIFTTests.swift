@@ -164,6 +164,27 @@ final class GIFTTests: XCTestCase {
         XCTAssertTrue(scenarioQuestion.prompt.contains("A 17-year-old arrives"))
     }
 
+    func testEveryBundledModuleSurvivesARoundTrip() throws {
+        let folder = ModuleSchemaTests.repositoryRoot.appendingPathComponent("modules").path
+        let set = ModuleCatalog().load(paths: [folder])
+        XCTAssertGreaterThanOrEqual(set.modules.count, 9)
+        for module in set.modules {
+            let filled = module.fillingPlaceholders(set.site?.facts ?? [:])
+            let (gift, _) = GIFTExporter().export(filled)
+            let result = try read(gift)
+            let yaml = ModuleYAMLWriter().text(result.module)
+            let loaded = ModuleFixtures.load(yaml, site: nil)
+            XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.headline), [], module.id)
+            let exported = filled.quiz.allQuestions.filter { $0.kind.isScored && $0.kind.typeName != "order" }
+            XCTAssertEqual(result.module.quiz.allQuestions.map(\.id), exported.map(\.id), module.id)
+            for (before, after) in zip(exported, result.module.quiz.allQuestions) {
+                XCTAssertEqual(after.kind.choices.map(\.text), before.kind.choices.map(\.text), before.id)
+                XCTAssertEqual(after.kind.choices.map(\.feedback), before.kind.choices.map(\.feedback), before.id)
+                XCTAssertEqual(after.kind.choices.map(\.isCorrect), before.kind.choices.map(\.isCorrect), before.id)
+            }
+        }
+    }
+
     func testMultipleChoicePercentagesFollowTheScoringRule() {
         XCTAssertTrue(GIFTExporter().export(Module(
             id: "m", version: SemanticVersion(major: 1, minor: 0, patch: 0), title: "M",
