@@ -79,3 +79,49 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(output.status, 64)
     }
 }
+
+/// The teaching-quality lint of `cares validate`.
+final class ValidateLintTests: XCTestCase {
+    func testLintWarningsAndMaxGrade() throws {
+        let folder = try CaresProcess.temporaryFolder(self)
+        let module = """
+            id: thin
+            version: 1.0.0
+            title: Thin
+            summary: A module with teaching gaps.
+            sources: [Test source]
+            objectives:
+              - id: privacy
+                text: Make space to talk alone
+            lessons:
+              - id: one
+                title: One
+                body: See each patient alone for part of the visit. Ask open questions.
+            quiz:
+              questions:
+                - id: q1
+                  type: single
+                  objective: privacy
+                  prompt: Pick one
+                  choices:
+                    - {text: Right, correct: true}
+                    - {text: Wrong, feedback: No.}
+            """
+        try module.write(to: folder.appendingPathComponent("thin.yaml"), atomically: true, encoding: .utf8)
+        let plain = try CaresProcess.run(["validate", folder.path])
+        XCTAssertEqual(plain.status, 0, plain.stdout)
+        for line in [
+            "thin.yaml:7:5: warning: objective 'privacy' is tested by only one question ('q1')",
+            "thin.yaml:15:7: warning: question 'q1' has no explanation",
+            "thin.yaml:20:11: warning: choice a of question 'q1' has no feedback",
+        ] {
+            XCTAssertTrue(plain.stdout.contains(line), "missing: \(line)\n\(plain.stdout)")
+        }
+        XCTAssertFalse(plain.stdout.contains("reads at grade"), plain.stdout)
+        XCTAssertEqual(try CaresProcess.run(["validate", "--strict", folder.path]).status, 1)
+        let strictGrade = try CaresProcess.run(["validate", "--max-grade", "1", folder.path])
+        XCTAssertTrue(strictGrade.stdout.contains("thin.yaml:10:5: warning: lesson 'one' reads at grade"), strictGrade.stdout)
+        XCTAssertTrue(strictGrade.stdout.contains("the limit is 1"), strictGrade.stdout)
+        XCTAssertEqual(try CaresProcess.run(["validate", "--max-grade", "0", folder.path]).status, 64)
+    }
+}

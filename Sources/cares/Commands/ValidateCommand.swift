@@ -26,6 +26,13 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @Option(help: ArgumentHelp("Warn about lessons that read above this Flesch–Kincaid grade.", valueName: "grade"))
+    var maxGrade: Double = ModuleLinter.defaultMaxGrade
+
+    func validate() throws {
+        guard maxGrade > 0, maxGrade <= 30 else { throw ValidationError("--max-grade must be between 1 and 30") }
+    }
+
     func run() async throws {
         try await FailureReporter.run { try check() }
     }
@@ -33,6 +40,7 @@ struct ValidateCommand: AsyncParsableCommand {
     private func check() throws {
         let folder = try options.modulesFolder
         let set = ModuleCatalog().load(paths: paths.isEmpty ? [folder] : paths, fallbackFolder: folder)
+            .linted(with: ModuleLinter(maxGrade: maxGrade))
         let report = ValidationReport(set: set, strict: strict)
         let output: String
         switch format {
