@@ -2,10 +2,17 @@
 public final class DiagnosticBag {
     public let file: String
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Places and messages already reported, so duplicates are dropped in constant time.
+    private var seen = Set<String>()
+    /// At most this many diagnostics are kept per file; a broken file does not flood the screen.
+    public static let limit = 200
 
     public init(file: String) {
         self.file = file
     }
+
+    /// Whether the limit is reached and further diagnostics are dropped.
+    public var isFull: Bool { diagnostics.count >= Self.limit }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -19,9 +26,16 @@ public final class DiagnosticBag {
 
     /// Adds a diagnostic unless an identical one (same place, same message) is already there.
     public func append(_ diagnostic: Diagnostic) {
-        guard !diagnostics.contains(where: {
-            $0.location == diagnostic.location && $0.message == diagnostic.message
-        }) else { return }
+        guard seen.insert("\(diagnostic.location.line):\(diagnostic.location.column):\(diagnostic.message)").inserted else {
+            return
+        }
+        if diagnostics.count == Self.limit {
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: file, at: diagnostic.location,
+                    "too many problems; stopped reporting after \(Self.limit)", hint: "fix the ones above and run again"))
+        }
+        guard diagnostics.count < Self.limit else { return }
         diagnostics.append(diagnostic)
     }
 

@@ -3,8 +3,8 @@ public final class MappingReader {
     public let node: YAMLNode
     public let what: String
     let decoder: NodeDecoder
-    private var values: [String: YAMLNode] = [:]
-    private var order: [(String, YAMLNode)] = []
+    /// Keys, values and key nodes in order; mappings are small, so a linear search beats hashing.
+    private var entries: [(key: String, value: YAMLNode, keyNode: YAMLNode)] = []
 
     init(node: YAMLNode, pairs: [YAMLPair], what: String, decoder: NodeDecoder) {
         self.node = node
@@ -19,24 +19,28 @@ public final class MappingReader {
                 decoder.bag.error("a key must be plain text, not \(pair.key.kindDescription)", at: pair.key.start)
                 continue
             }
-            values[key] = pair.value
-            order.append((key, pair.key))
+            entries.append((key, pair.value, pair.key))
         }
     }
 
     /// Whether the mapping has this key.
-    public func has(_ key: String) -> Bool { values[key] != nil }
+    public func has(_ key: String) -> Bool { raw(key) != nil }
 
     /// The value node of a key, treating an explicit null as absent.
     public func value(_ key: String) -> YAMLNode? {
-        guard let value = values[key], !value.isNull else { return nil }
+        guard let value = raw(key), !value.isNull else { return nil }
         return value
+    }
+
+    /// The value node of a key as written, null included.
+    private func raw(_ key: String) -> YAMLNode? {
+        entries.first { $0.key == key }?.value
     }
 
     /// The value node of a required key, or an error at the mapping.
     public func required(_ key: String) -> YAMLNode? {
         if let value = value(key) { return value }
-        if let present = values[key] {
+        if let present = raw(key) {
             decoder.bag.error("'\(key)' is empty", at: present.start, hint: "give \(what) a \(key)")
         } else {
             decoder.bag.error("\(what) has no '\(key)'", at: node.start, hint: "add '\(key): …'")
@@ -70,7 +74,8 @@ public final class MappingReader {
 
     /// Reports every key not in `allowed`, with a suggestion; `misplaced` explains keys that belong elsewhere.
     public func rejectUnknownKeys(allowed: [String], misplaced: [String: String] = [:]) {
-        for (key, keyNode) in order where !allowed.contains(key) {
+        for (key, _, keyNode) in entries where !allowed.contains(key) {
+            if decoder.bag.isFull { return }
             if let reason = misplaced[key] {
                 decoder.bag.error("'\(key)' does not belong here: \(reason)", at: keyNode.start, length: key.count)
             } else {

@@ -3,9 +3,12 @@ import Foundation
 /// Reads module and site files from disk or memory into models and diagnostics.
 public struct ModuleLoader: Sendable {
     public var limits: YAMLLimits
+    /// Whether to compute each module's SHA-256 (records need it; `validate` does not).
+    public var hashesContent: Bool
 
-    public init(limits: YAMLLimits = .default) {
+    public init(limits: YAMLLimits = .default, hashesContent: Bool = true) {
         self.limits = limits
+        self.hashesContent = hashesContent
     }
 
     /// Whether a file name is a site file rather than a module.
@@ -24,7 +27,7 @@ public struct ModuleLoader: Sendable {
             return ModuleLoadResult(path: path, module: nil, diagnostics: bag.sorted)
         }
         let module = ModuleDecoder(decoder: decoder).decode(
-            root, path: path, contentHash: SHA256.hexDigest(source.bytes))
+            root, path: path, contentHash: hashesContent ? SHA256.hexDigest(source.bytes) : "")
         var idLocation: SourceLocation?
         var declaredID: String?
         if case .mapping(let pairs) = root.value, let pair = pairs.first(where: { $0.key.scalarText == "id" }) {

@@ -10,7 +10,23 @@ struct YAMLTreeBuilder {
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
         var skipNextValue = false
-        var seenKeys: [String: SourceLocation] = [:]
+        /// Keys seen so far with where: searched linearly while few (module mappings have a handful
+        /// of keys), indexed once there are many, so a hostile mapping cannot make this quadratic.
+        var seenKeys: [(String, SourceLocation)] = []
+        var seenIndex: [String: SourceLocation] = [:]
+
+        func firstUse(of key: String) -> SourceLocation? {
+            seenKeys.count < 16 ? seenKeys.first(where: { $0.0 == key })?.1 : seenIndex[key]
+        }
+
+        mutating func remember(_ key: String, at location: SourceLocation) {
+            if seenKeys.count < 16 {
+                seenKeys.append((key, location))
+                if seenKeys.count == 16 { seenIndex = Dictionary(seenKeys, uniquingKeysWith: { first, _ in first }) }
+            } else {
+                seenIndex[key] = location
+            }
+        }
     }
 
     let limits: YAMLLimits
@@ -122,13 +138,13 @@ struct YAMLTreeBuilder {
         } else {
             frame.pendingKey = node
             if let text = node.scalarText {
-                if let first = frame.seenKeys[text] {
+                if let first = frame.firstUse(of: text) {
                     bag.error(
                         "duplicate key '\(text)' (first used on line \(first.line))", at: node.start,
                         length: text.count, hint: "remove one of them; the first is the one read")
                     frame.skipNextValue = true
                 } else {
-                    frame.seenKeys[text] = node.start
+                    frame.remember(text, at: node.start)
                 }
             }
         }

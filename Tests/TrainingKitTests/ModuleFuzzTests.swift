@@ -59,6 +59,7 @@ final class ModuleFuzzTests: XCTestCase {
             ("tag", Array("id: !!binary aGk=\n".utf8)),
             ("complex key", Array("? [a, b]\n: c\n".utf8)),
             ("scalar root", Array("just text".utf8)),
+            ("90,000 keys with a duplicate", Array(((0..<90_000).map { "k\($0): 1" } + ["k5: 2"]).joined(separator: "\n").utf8)),
             ("list root", Array("- a\n- b\n".utf8)),
         ]
         for (name, bytes) in cases {
