@@ -20,4 +20,10 @@ protocol CompletionStoreConformanceEntries {
     func testModuleSnapshotIsTheLatestForThatVersion() async throws
     func testDatesRoundTripToTheMillisecond() async throws
     func testSeedsAboveInt64MaxRoundTrip() async throws
+    func testForEachAttemptStreamsInOrderWithFilters() async throws
+    func testForEachResponseGivesEachResponseWithItsAttempt() async throws
+    func testModuleSnapshotsListTheLatestOfEachVersion() async throws
+    func testGrantsAreKeptAsAuditEvents() async throws
+    func testVoidMarksTheAttemptAndRecordsTheEvent() async throws
+    func testCertificatesKeepTheFirstCodeAndAreFoundByCode() async throws
 }
