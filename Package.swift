@@ -23,15 +23,17 @@ let package = Package(
             name: "TrainingStore",
             dependencies: ["TrainingKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "TrainingReports", dependencies: ["TrainingKit", "TrainingStore"]),
         .executableTarget(
             name: "cares",
             dependencies: [
-                "TrainingKit", "TrainingStore",
+                "TrainingKit", "TrainingStore", "TrainingReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TrainingKitTests", dependencies: ["TrainingKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingStoreTests", dependencies: ["TrainingStore"]),
+        .testTarget(name: "TrainingReportsTests", dependencies: ["TrainingReports", "TrainingKit", "TrainingStore"]),
         .testTarget(name: "caresTests", dependencies: ["cares", "TrainingKit", "TrainingStore"]),
     ],
     swiftLanguageModes: [.v6]
