@@ -14,6 +14,12 @@ public struct RosterImport {
         public var updated: Int
         public var unchanged: Int
         public var total: Int { added + updated + unchanged }
+
+        public init(added: Int, updated: Int, unchanged: Int) {
+            self.added = added
+            self.updated = updated
+            self.unchanged = unchanged
+        }
     }
 
     public static let columns = ["id", "name", "email", "department", "role"]
