@@ -154,7 +154,7 @@ public final class HTMLWriter: ReportWriter {
         figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
         figcaption { font-weight: bold; margin-bottom: .25rem; }
         table { border-collapse: collapse; width: 100%; }
-        th, td { border: 1px solid #ccc; padding: .25rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        th, td { border: 1px solid #ccc; padding: .25rem .45rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
         th { background: #eee; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tbody tr:nth-child(even) { background: #f7f7f7; }

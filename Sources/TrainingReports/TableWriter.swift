@@ -65,7 +65,7 @@ public final class TableWriter: ReportWriter {
         let count = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: count)
         for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) }
         }
         return widths
     }
@@ -75,10 +75,28 @@ public final class TableWriter: ReportWriter {
         for (index, cell) in cells.enumerated() {
             let last = index == cells.count - 1
             let width = index < widths.count ? widths[index] : 0
-            parts.append(last || cell.count >= width ? cell : cell + String(repeating: " ", count: width - cell.count))
+            let shown = displayWidth(cell)
+            parts.append(last || shown >= width ? cell : cell + String(repeating: " ", count: width - shown))
         }
         var text = parts.joined(separator: "  ")
         while text.hasSuffix(" ") { text.removeLast() }
         return text + "\n"
+    }
+
+    /// Terminal columns a cell takes: East Asian wide and fullwidth characters take two, combining marks none.
+    static func displayWidth(_ text: String) -> Int {
+        var width = 0
+        for character in text {
+            guard let scalar = character.unicodeScalars.first else { continue }
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+                0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+                0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+                width += 2
+            default:
+                width += 1
+            }
+        }
+        return width
     }
 }
