@@ -84,7 +84,7 @@ public final class TableWriter: ReportWriter {
     }
 
     /// Terminal columns a cell takes: East Asian wide and fullwidth characters take two, combining marks none.
-    static func displayWidth(_ text: String) -> Int {
+    public static func displayWidth(_ text: String) -> Int {
         var width = 0
         for character in text {
             guard let scalar = character.unicodeScalars.first else { continue }

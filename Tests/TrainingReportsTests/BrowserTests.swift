@@ -29,7 +29,7 @@ final class BrowserTests: XCTestCase {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let errorFile = NSTemporaryDirectory() + "/cares-browser-\(UUID().uuidString).err"
-        FileManager.default.createFile(atPath: errorFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: errorFile) }
         let errorHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errorFile))
         process.standardError = errorHandle

@@ -66,8 +66,10 @@ final class ReportsTests: XCTestCase {
         let statusColumn = lines[0].range(of: "STATUS").map { lines[0].distance(from: lines[0].startIndex, to: $0.lowerBound) }
         XCTAssertNotNil(statusColumn)
         for line in lines[1...6] {
-            let offset = line.index(line.startIndex, offsetBy: statusColumn ?? 0)
-            XCTAssertTrue(["not_started", "failed", "outdated", "expired", "passed"].contains { line[offset...].hasPrefix($0) }, line)
+            // The status starts in the same terminal column on every line (李小龍 takes six columns).
+            let found = ["not_started", "failed", "outdated", "expired", "passed"].compactMap { line.range(of: "  " + $0 + " ") }.first
+            let prefix = found.map { String(line[..<$0.lowerBound]) + "  " } ?? ""
+            XCTAssertEqual(TableWriter.displayWidth(prefix), statusColumn, line)
         }
         XCTAssertTrue(text.contains("李小龍 second line"), "line breaks in names become spaces in a table")
         XCTAssertEqual(lines.last, "4 learners, 2 of 6 required completions held (33%).")
