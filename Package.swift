@@ -27,10 +27,11 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        .target(name: "TrainingReports", dependencies: ["TrainingKit", "TrainingStore"]),
         .executableTarget(
             name: "cares",
             dependencies: [
-                "TrainingKit", "TrainingStore",
+                "TrainingKit", "TrainingStore", "TrainingReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +46,7 @@ let package = Package(
         ),
         .testTarget(name: "TrainingKitTests", dependencies: ["TrainingKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingStoreTests", dependencies: ["TrainingStore"]),
+        .testTarget(name: "TrainingReportsTests", dependencies: ["TrainingReports", "TrainingKit", "TrainingStore"]),
         .testTarget(name: "caresTests", dependencies: ["cares", "TrainingKit", "TrainingStore"]),
     ],
     swiftLanguageModes: [.v6]

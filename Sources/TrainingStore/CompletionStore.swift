@@ -66,4 +66,25 @@ public protocol CompletionStore: Sendable {
     /// same result. Its learner and module snapshot must be present. Throws
     /// `StoreError.attemptInProgress` when the learner has another attempt in progress at the module.
     func importAttempt(_ attempt: Attempt, responses: [Response]) async throws -> AttemptImport
+    // MARK: Reports and coordinators (added with TrainingReports)
+
+    /// Calls `body` with each attempt matching `query`, ordered by learner id, module id, start time
+    /// and id, reading rows one at a time so memory stays flat; an error thrown by `body` stops the read.
+    func forEachAttempt(_ query: AttemptQuery, _ body: (Attempt) throws -> Void) async throws
+    /// Calls `body` with each response of the attempts matching `query` and its attempt, ordered as in
+    /// `forEachAttempt`, then by the response's position; streamed like `forEachAttempt`.
+    func forEachResponse(_ query: AttemptQuery, _ body: (Attempt, Response) throws -> Void) async throws
+    /// The latest snapshot of every module version recorded, ordered by module id, then version text.
+    func moduleSnapshots() async throws -> [ModuleSnapshot]
+    /// Records a grant of one more attempt (`event.kind` is `.attemptGranted`).
+    func grantAttempt(_ event: AuditEvent) async throws
+    /// Marks `event.attemptID` void with `event.reason` and records the event, in one transaction; throws
+    /// `StoreError.attemptNotFound`, or `StoreError.attemptAlreadyVoid` when it is void already.
+    func voidAttempt(_ event: AuditEvent) async throws
+    /// Audit events, oldest first; all learners or modules when nil.
+    func auditEvents(learnerID: String?, moduleID: String?) async throws -> [AuditEvent]
+    /// Stores `certificate` unless its attempt already has one; returns the attempt's certificate either way.
+    func issueCertificate(_ certificate: Certificate) async throws -> Certificate
+    /// The certificate with this canonical code.
+    func certificate(code: String) async throws -> Certificate?
 }

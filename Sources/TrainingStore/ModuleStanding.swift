@@ -30,6 +30,8 @@ public struct ModuleStanding: Hashable, Sendable {
     public var attemptsUsed: Int
     /// Attempts allowed in the period (`max_attempts` plus grants); nil means unlimited.
     public var attemptsAllowed: Int?
+    /// When the current attempt period began (`distantPast` before any pass expired).
+    public var periodStart: Date = .distantPast
 
     /// Attempts left in this period; nil means unlimited.
     public var attemptsLeft: Int? { attemptsAllowed.map { max(0, $0 - attemptsUsed) } }
@@ -79,7 +81,20 @@ public struct ModuleStanding: Hashable, Sendable {
             state: state, bestScore: finished.compactMap(\.scorePercent).max(), lastPass: lastPass,
             expiresAt: lastPass.flatMap(expiry), inProgress: inProgress,
             attemptsUsed: validPass == nil ? counted.count : 0,
-            attemptsAllowed: maxAttempts.map { $0 + grants })
+            attemptsAllowed: maxAttempts.map { $0 + grants }, periodStart: periodStart)
+    }
+
+    /// Computes the standing counting only the grants made in the current period (given by when each was made).
+    public static func compute(
+        attempts: [Attempt], currentVersion: String, validForDays: Int?, maxAttempts: Int?, grantedAt: [Date],
+        now: Date = Date()
+    ) -> ModuleStanding {
+        var standing = compute(
+            attempts: attempts, currentVersion: currentVersion, validForDays: validForDays, maxAttempts: maxAttempts,
+            now: now)
+        let grants = grantedAt.filter { $0 >= standing.periodStart && $0 <= now }.count
+        standing.attemptsAllowed = maxAttempts.map { $0 + grants }
+        return standing
     }
 
     /// The MAJOR part of a semantic version string ("2.1.0" → 2).

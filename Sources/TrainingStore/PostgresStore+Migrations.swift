@@ -88,6 +88,28 @@ extension PostgresStore {
                     PRIMARY KEY (attempt_id, question_id)
                 );
                 """),
+        Migration(
+            version: 2, name: "v2-reports",
+            sql: """
+                CREATE TABLE audit_events (
+                    id UUID NOT NULL PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('attempt_granted', 'attempt_voided')),
+                    learner_id TEXT NOT NULL,
+                    module_id TEXT NOT NULL,
+                    attempt_id UUID REFERENCES attempts (id),
+                    reason TEXT NOT NULL,
+                    os_user TEXT NOT NULL DEFAULT '',
+                    at TIMESTAMPTZ NOT NULL,
+                    seq BIGINT GENERATED ALWAYS AS IDENTITY
+                );
+                CREATE INDEX audit_events_by_learner ON audit_events (learner_id, module_id, at);
+
+                CREATE TABLE certificates (
+                    code TEXT NOT NULL PRIMARY KEY,
+                    attempt_id UUID NOT NULL UNIQUE REFERENCES attempts (id),
+                    issued_at TIMESTAMPTZ NOT NULL
+                );
+                """),
     ]
 
     /// The schema version this build creates.

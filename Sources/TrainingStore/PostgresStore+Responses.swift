@@ -17,7 +17,7 @@ extension PostgresStore {
                 """
                 SELECT \(unescaped: Self.responseColumns) FROM responses
                 WHERE attempt_id = \(attemptID) ORDER BY position, seq
-                """, on: connection, logger: self.logger, Self.response(from:))
+                """, on: connection, logger: self.logger, { try Self.response(from: $0) })
         }
     }
 

@@ -55,17 +55,36 @@ extension PostgresStore {
             voidReason: try row["void_reason"].decode(String?.self))
     }
 
-    static func response(from row: PostgresRandomAccessRow) throws -> Response {
+    /// A response from columns named with `prefix` (for joins that also select attempt columns).
+    static func response(from row: PostgresRandomAccessRow, prefix: String = "") throws -> Response {
         Response(
-            attemptID: try row["attempt_id"].decode(UUID.self),
-            questionID: try row["question_id"].decode(String.self),
-            answer: try row["answer"].decode(String.self),
-            isCorrect: try row["is_correct"].decode(Bool?.self),
-            points: try row["points"].decode(Double.self),
-            maxPoints: try row["max_points"].decode(Double.self),
-            skipped: try row["skipped"].decode(Bool.self),
-            position: try row["position"].decode(Int.self),
-            answeredAt: stored(try row["answered_at"].decode(Date.self)))
+            attemptID: try row[prefix + "attempt_id"].decode(UUID.self),
+            questionID: try row[prefix + "question_id"].decode(String.self),
+            answer: try row[prefix + "answer"].decode(String.self),
+            isCorrect: try row[prefix + "is_correct"].decode(Bool?.self),
+            points: try row[prefix + "points"].decode(Double.self),
+            maxPoints: try row[prefix + "max_points"].decode(Double.self),
+            skipped: try row[prefix + "skipped"].decode(Bool.self),
+            position: try row[prefix + "position"].decode(Int.self),
+            answeredAt: stored(try row[prefix + "answered_at"].decode(Date.self)))
+    }
+
+    static func auditEvent(from row: PostgresRandomAccessRow) throws -> AuditEvent {
+        let kindText = try row["kind"].decode(String.self)
+        guard let kind = AuditEvent.Kind(rawValue: kindText) else {
+            throw StoreError.unavailable("the record store holds an unknown audit event kind '\(kindText)'")
+        }
+        return AuditEvent(
+            id: try row["id"].decode(UUID.self), kind: kind, learnerID: try row["learner_id"].decode(String.self),
+            moduleID: try row["module_id"].decode(String.self), attemptID: try row["attempt_id"].decode(UUID?.self),
+            reason: try row["reason"].decode(String.self), osUser: try row["os_user"].decode(String.self),
+            at: stored(try row["at"].decode(Date.self)))
+    }
+
+    static func certificate(from row: PostgresRandomAccessRow) throws -> Certificate {
+        Certificate(
+            code: try row["code"].decode(String.self), attemptID: try row["attempt_id"].decode(UUID.self),
+            issuedAt: stored(try row["issued_at"].decode(Date.self)))
     }
 
     static func module(from row: PostgresRandomAccessRow) throws -> ModuleSnapshot {

@@ -75,6 +75,28 @@ extension SQLiteStore {
                     );
                     """)
         }
+        migrator.registerMigration("v2-reports") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_events (
+                        id TEXT NOT NULL PRIMARY KEY,
+                        kind TEXT NOT NULL CHECK (kind IN ('attempt_granted', 'attempt_voided')),
+                        learner_id TEXT NOT NULL,
+                        module_id TEXT NOT NULL,
+                        attempt_id TEXT REFERENCES attempts (id),
+                        reason TEXT NOT NULL,
+                        os_user TEXT NOT NULL DEFAULT '',
+                        at TEXT NOT NULL
+                    );
+                    CREATE INDEX audit_events_by_learner ON audit_events (learner_id, module_id, at);
+
+                    CREATE TABLE certificates (
+                        code TEXT NOT NULL PRIMARY KEY,
+                        attempt_id TEXT NOT NULL UNIQUE REFERENCES attempts (id),
+                        issued_at TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }()
 

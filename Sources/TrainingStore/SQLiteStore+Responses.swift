@@ -30,7 +30,7 @@ extension SQLiteStore {
                 db,
                 sql: "SELECT \(Self.responseColumns) FROM responses WHERE attempt_id = ? ORDER BY position, rowid",
                 arguments: [Self.text(attemptID)]
-            ).map(self.response(from:))
+            ).map { try self.response(from: $0) }
         }
     }
 }

@@ -55,19 +55,48 @@ extension SQLiteStore {
             voidReason: try row.decode(String?.self, forColumn: "void_reason"))
     }
 
-    func response(from row: Row) throws -> Response {
-        let idText = try row.decode(String.self, forColumn: "attempt_id")
+    /// A response from columns named with `prefix` (a join renames them).
+    func response(from row: Row, prefix: String = "") throws -> Response {
+        let idText = try row.decode(String.self, forColumn: prefix + "attempt_id")
         guard let id = UUID(uuidString: idText) else { throw malformed("attempt id '\(idText)'") }
         return Response(
             attemptID: id,
-            questionID: try row.decode(String.self, forColumn: "question_id"),
-            answer: try row.decode(String.self, forColumn: "answer"),
-            isCorrect: try row.decode(Bool?.self, forColumn: "is_correct"),
-            points: try row.decode(Double.self, forColumn: "points"),
-            maxPoints: try row.decode(Double.self, forColumn: "max_points"),
-            skipped: try row.decode(Bool.self, forColumn: "skipped"),
-            position: try row.decode(Int.self, forColumn: "position"),
-            answeredAt: try date(row, "answered_at"))
+            questionID: try row.decode(String.self, forColumn: prefix + "question_id"),
+            answer: try row.decode(String.self, forColumn: prefix + "answer"),
+            isCorrect: try row.decode(Bool?.self, forColumn: prefix + "is_correct"),
+            points: try row.decode(Double.self, forColumn: prefix + "points"),
+            maxPoints: try row.decode(Double.self, forColumn: prefix + "max_points"),
+            skipped: try row.decode(Bool.self, forColumn: prefix + "skipped"),
+            position: try row.decode(Int.self, forColumn: prefix + "position"),
+            answeredAt: try date(row, prefix + "answered_at"))
+    }
+
+    func auditEvent(from row: Row) throws -> AuditEvent {
+        let idText = try row.decode(String.self, forColumn: "id")
+        let kindText = try row.decode(String.self, forColumn: "kind")
+        guard let id = UUID(uuidString: idText), let kind = AuditEvent.Kind(rawValue: kindText) else {
+            throw malformed("audit event '\(idText)' of kind '\(kindText)'")
+        }
+        var attemptID: UUID?
+        if let text = try row.decode(String?.self, forColumn: "attempt_id") {
+            guard let parsed = UUID(uuidString: text) else { throw malformed("attempt id '\(text)'") }
+            attemptID = parsed
+        }
+        return AuditEvent(
+            id: id, kind: kind,
+            learnerID: try row.decode(String.self, forColumn: "learner_id"),
+            moduleID: try row.decode(String.self, forColumn: "module_id"),
+            attemptID: attemptID,
+            reason: try row.decode(String.self, forColumn: "reason"),
+            osUser: try row.decode(String.self, forColumn: "os_user"),
+            at: try date(row, "at"))
+    }
+
+    func certificate(from row: Row) throws -> Certificate {
+        let idText = try row.decode(String.self, forColumn: "attempt_id")
+        guard let id = UUID(uuidString: idText) else { throw malformed("attempt id '\(idText)'") }
+        return Certificate(
+            code: try row.decode(String.self, forColumn: "code"), attemptID: id, issuedAt: try date(row, "issued_at"))
     }
 
     func module(from row: Row) throws -> ModuleSnapshot {

@@ -8,6 +8,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case attemptNotFound(String)
     /// The attempt is not in progress, so it cannot take answers or finish.
     case attemptNotInProgress(String)
+    /// The attempt was voided already.
+    case attemptAlreadyVoid(String)
     /// The database cannot be opened, read or written; the message says why and what to do.
     case unavailable(String)
     /// The database schema is newer than this program.
@@ -20,6 +22,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .duplicateResponse(let question): return "question '\(question)' was already answered in this attempt"
         case .attemptNotFound(let id): return "no attempt \(id)"
         case .attemptNotInProgress(let id): return "attempt \(id) is not in progress"
+        case .attemptAlreadyVoid(let id): return "attempt \(id) is already void"
         case .unavailable(let message): return message
         case .schemaTooNew(let found, let supported):
             return "the record store has schema version \(found), newer than this cares supports (\(supported)); upgrade cares"

@@ -26,4 +26,10 @@ protocol CompletionStoreConformanceEntries {
     func testAttemptPagesListEveryAttemptOnceInIDOrder() async throws
     func testImportAttemptIsIdempotentAndClosesOpenOnes() async throws
     func testImportAttemptRefusesASecondInProgress() async throws
+    func testForEachAttemptStreamsInOrderWithFilters() async throws
+    func testForEachResponseGivesEachResponseWithItsAttempt() async throws
+    func testModuleSnapshotsListTheLatestOfEachVersion() async throws
+    func testGrantsAreKeptAsAuditEvents() async throws
+    func testVoidMarksTheAttemptAndRecordsTheEvent() async throws
+    func testCertificatesKeepTheFirstCodeAndAreFoundByCode() async throws
 }

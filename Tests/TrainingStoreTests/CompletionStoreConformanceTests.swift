@@ -364,10 +364,10 @@ open class CompletionStoreConformanceTests: XCTestCase {
     func checkSchemaVersionIsCurrentAfterMigrate() async throws {
         let store = try await freshStore()
         let version = try await store.schemaVersion()
-        XCTAssertEqual(version, 1)
+        XCTAssertEqual(version, 2)
         try await store.migrate()
         let again = try await store.schemaVersion()
-        XCTAssertEqual(again, 1, "migrating a current store changes nothing")
+        XCTAssertEqual(again, 2, "migrating a current store changes nothing")
     }
 
     func checkImportLearnerKeepsExistingOnes() async throws {
@@ -502,6 +502,177 @@ open class CompletionStoreConformanceTests: XCTestCase {
         XCTAssertEqual(result.outcome, .inserted)
         let attempts = try await store.attempts(learnerID: "rn-1", moduleID: closed.moduleID)
         XCTAssertEqual(attempts.map(\.status), [.failed, .inProgress])
+    }
+
+    // MARK: Reports and coordinators
+
+    func checkForEachAttemptStreamsInOrderWithFilters() async throws {
+        let store = try await freshStore()
+        let b2 = Fixture.attempt(learner: "rn-b", module: "reporting", startedAt: 9_000)
+        let a2 = Fixture.attempt(learner: "rn-a", module: "responding", startedAt: 1_000)
+        let b1 = Fixture.attempt(learner: "rn-b", module: "reporting", startedAt: 2_000)
+        let a1 = Fixture.attempt(learner: "rn-a", module: "reporting", startedAt: 5_000)
+        for attempt in [b1, b2, a2, a1] {
+            try await store.startAttempt(attempt, module: Fixture.module(attempt.moduleID))
+            if attempt.id == b1.id {
+                try await store.finishAttempt(
+                    id: b1.id, status: .failed, points: 1, maxPoints: 4, scorePercent: 25, at: Fixture.date(2_500))
+            }
+        }
+
+        var seen: [UUID] = []
+        try await store.forEachAttempt(AttemptQuery()) { seen.append($0.id) }
+        XCTAssertEqual(seen, [a1.id, a2.id, b1.id, b2.id], "by learner, module, then start")
+        seen = []
+        try await store.forEachAttempt(AttemptQuery(moduleID: "reporting")) { seen.append($0.id) }
+        XCTAssertEqual(seen, [a1.id, b1.id, b2.id])
+        seen = []
+        try await store.forEachAttempt(AttemptQuery(learnerID: "rn-b")) { seen.append($0.id) }
+        XCTAssertEqual(seen, [b1.id, b2.id])
+        seen = []
+        try await store.forEachAttempt(
+            AttemptQuery(startedFrom: Fixture.date(2_000), startedBefore: Fixture.date(9_000))
+        ) { seen.append($0.id) }
+        XCTAssertEqual(seen, [a1.id, b1.id], "from is inclusive, before exclusive")
+        var finished: Attempt?
+        try await store.forEachAttempt(AttemptQuery(learnerID: "rn-b", startedBefore: Fixture.date(3_000))) {
+            finished = $0
+        }
+        XCTAssertEqual(finished?.status, .failed)
+        XCTAssertEqual(finished?.scorePercent, 25)
+
+        struct Stop: Error {}
+        var count = 0
+        do {
+            try await store.forEachAttempt(AttemptQuery()) { _ in
+                count += 1
+                throw Stop()
+            }
+            XCTFail("the body's error stops the read")
+        } catch is Stop {}
+        XCTAssertEqual(count, 1)
+    }
+
+    func checkForEachResponseGivesEachResponseWithItsAttempt() async throws {
+        let store = try await freshStore()
+        let late = Fixture.attempt(learner: "rn-1", module: "reporting", startedAt: 5_000)
+        let early = Fixture.attempt(learner: "rn-1", module: "reporting", startedAt: 1_000)
+        let other = Fixture.attempt(learner: "rn-1", module: "responding", startedAt: 1_000)
+        for attempt in [early, late, other] {
+            if attempt.id == late.id {
+                try await store.finishAttempt(
+                    id: early.id, status: .failed, points: 0, maxPoints: 1, scorePercent: 0, at: Fixture.date(1_500))
+            }
+            try await store.startAttempt(attempt, module: Fixture.module(attempt.moduleID))
+            if attempt.id == early.id {
+                try await store.recordResponse(Fixture.response(early.id, "q9", answer: "c", position: 1))
+            }
+        }
+        try await store.recordResponse(Fixture.response(late.id, "q2", answer: "b", position: 2))
+        try await store.recordResponse(Fixture.response(late.id, "q1", answer: "a", position: 1))
+        try await store.recordResponse(Fixture.response(other.id, "q5", answer: "true", position: 1))
+        try await store.finishAttempt(
+            id: late.id, status: .passed, points: 2, maxPoints: 2, scorePercent: 100, at: Fixture.date(6_000))
+
+        var seen: [String] = []
+        try await store.forEachResponse(AttemptQuery(moduleID: "reporting")) { attempt, response in
+            XCTAssertEqual(attempt.id, response.attemptID)
+            seen.append("\(attempt.status.rawValue):\(response.questionID)=\(response.answer)")
+        }
+        XCTAssertEqual(seen, ["failed:q9=c", "passed:q1=a", "passed:q2=b"])
+        seen = []
+        try await store.forEachResponse(AttemptQuery(learnerID: "rn-1", startedBefore: Fixture.date(2_000))) { _, r in
+            seen.append(r.questionID)
+        }
+        XCTAssertEqual(seen, ["q9", "q5"])
+        seen = []
+        try await store.forEachResponse(AttemptQuery(learnerID: "nobody")) { _, r in seen.append(r.questionID) }
+        XCTAssertEqual(seen, [])
+    }
+
+    func checkModuleSnapshotsListTheLatestOfEachVersion() async throws {
+        let store = try await freshStore()
+        let empty = try await store.moduleSnapshots()
+        XCTAssertEqual(empty, [])
+        let first = ModuleSnapshot(moduleID: "reporting", version: "1.0.0", title: "R", contentHash: "h1", passMark: 80)
+        var fixed = first
+        fixed.contentHash = "h2"
+        fixed.title = "R fixed"
+        let second = ModuleSnapshot(moduleID: "reporting", version: "2.0.0", title: "R2", contentHash: "h3", passMark: 70)
+        let other = ModuleSnapshot(moduleID: "abuse", version: "1.0.0", title: "A", contentHash: "h4", passMark: 80)
+        for (index, module) in [first, fixed, second, other].enumerated() {
+            try await store.startAttempt(Fixture.attempt(learner: "rn-\(index)", for: module), module: module)
+        }
+        let snapshots = try await store.moduleSnapshots()
+        XCTAssertEqual(snapshots, [other, fixed, second])
+    }
+
+    func checkGrantsAreKeptAsAuditEvents() async throws {
+        let store = try await freshStore()
+        let grant = AuditEvent(
+            kind: .attemptGranted, learnerID: "rn-1", moduleID: "reporting", reason: "Power cut during the quiz",
+            osUser: "coordinator", at: Fixture.date(2_000))
+        let earlier = AuditEvent(
+            kind: .attemptGranted, learnerID: "rn-1", moduleID: "responding", reason: "Sick", osUser: "coord",
+            at: Fixture.date(1_000))
+        try await store.grantAttempt(grant)
+        try await store.grantAttempt(earlier)
+        let all = try await store.auditEvents(learnerID: nil, moduleID: nil)
+        XCTAssertEqual(all.map(\.id), [earlier.id, grant.id], "oldest first")
+        let one = try await store.auditEvents(learnerID: "rn-1", moduleID: "reporting")
+        XCTAssertEqual(one.map(Fixture.normalized), [Fixture.normalized(grant)])
+        let none = try await store.auditEvents(learnerID: "rn-2", moduleID: nil)
+        XCTAssertEqual(none, [])
+    }
+
+    func checkVoidMarksTheAttemptAndRecordsTheEvent() async throws {
+        let store = try await freshStore()
+        let attempt = Fixture.attempt(learner: "rn-1", module: "reporting")
+        try await store.startAttempt(attempt, module: Fixture.module("reporting"))
+        try await store.finishAttempt(
+            id: attempt.id, status: .passed, points: 5, maxPoints: 5, scorePercent: 100, at: Fixture.date(1_700_000_100_000))
+        let event = AuditEvent(
+            kind: .attemptVoided, learnerID: "rn-1", moduleID: "reporting", attemptID: attempt.id,
+            reason: "Taken by someone else", osUser: "coord", at: Fixture.date(1_700_000_200_000))
+        try await store.voidAttempt(event)
+        let voided = try await store.attempt(id: attempt.id)
+        XCTAssertEqual(voided?.status, .void)
+        XCTAssertEqual(voided?.voidReason, "Taken by someone else")
+        XCTAssertEqual(voided?.scorePercent, 100, "the result is kept for the record")
+        let events = try await store.auditEvents(learnerID: "rn-1", moduleID: nil)
+        XCTAssertEqual(events.map(Fixture.normalized), [Fixture.normalized(event)])
+
+        var again = event
+        again.id = UUID()
+        await assertThrows(StoreError.attemptAlreadyVoid(attempt.id.uuidString.lowercased())) {
+            try await store.voidAttempt(again)
+        }
+        let missing = UUID()
+        again.attemptID = missing
+        await assertThrows(StoreError.attemptNotFound(missing.uuidString.lowercased())) {
+            try await store.voidAttempt(again)
+        }
+        let after = try await store.auditEvents(learnerID: nil, moduleID: nil)
+        XCTAssertEqual(after.count, 1, "a refused void records nothing")
+    }
+
+    func checkCertificatesKeepTheFirstCodeAndAreFoundByCode() async throws {
+        let store = try await freshStore()
+        let attempt = Fixture.attempt()
+        try await store.startAttempt(attempt, module: Fixture.module())
+        let first = Certificate(code: "ABCD1234EFGH5678JKMN", attemptID: attempt.id, issuedAt: Fixture.date(5_000))
+        let issued = try await store.issueCertificate(first)
+        XCTAssertEqual(issued.code, first.code)
+        XCTAssertEqual(Fixture.milliseconds(issued.issuedAt), 5_000)
+        let second = try await store.issueCertificate(
+            Certificate(code: "ZZZZ1234EFGH5678JKMN", attemptID: attempt.id, issuedAt: Fixture.date(9_000)))
+        XCTAssertEqual(second.code, first.code, "one code per attempt: printing again gives the same code")
+        let found = try await store.certificate(code: first.code)
+        XCTAssertEqual(found?.attemptID, attempt.id)
+        let unused = try await store.certificate(code: "ZZZZ1234EFGH5678JKMN")
+        XCTAssertNil(unused)
+        let lower = try await store.certificate(code: first.code.lowercased())
+        XCTAssertNil(lower, "codes are compared exactly; callers canonicalise")
     }
 
     // MARK: Helpers

@@ -69,4 +69,10 @@ enum Fixture {
         response.answeredAt = normalized(response.answeredAt)
         return response
     }
+
+    static func normalized(_ event: AuditEvent) -> AuditEvent {
+        var event = event
+        event.at = normalized(event.at)
+        return event
+    }
 }

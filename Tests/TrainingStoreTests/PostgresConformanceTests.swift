@@ -66,4 +66,11 @@ final class PostgresConformanceTests: CompletionStoreConformanceTests, Completio
     func testImportAttemptRefusesASecondInProgress() async throws {
         try await checkImportAttemptRefusesASecondInProgress()
     }
+
+    func testForEachAttemptStreamsInOrderWithFilters() async throws { try await checkForEachAttemptStreamsInOrderWithFilters() }
+    func testForEachResponseGivesEachResponseWithItsAttempt() async throws { try await checkForEachResponseGivesEachResponseWithItsAttempt() }
+    func testModuleSnapshotsListTheLatestOfEachVersion() async throws { try await checkModuleSnapshotsListTheLatestOfEachVersion() }
+    func testGrantsAreKeptAsAuditEvents() async throws { try await checkGrantsAreKeptAsAuditEvents() }
+    func testVoidMarksTheAttemptAndRecordsTheEvent() async throws { try await checkVoidMarksTheAttemptAndRecordsTheEvent() }
+    func testCertificatesKeepTheFirstCodeAndAreFoundByCode() async throws { try await checkCertificatesKeepTheFirstCodeAndAreFoundByCode() }
 }

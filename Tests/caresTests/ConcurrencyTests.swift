@@ -11,7 +11,7 @@ final class ConcurrencyTests: XCTestCase {
         let set = ModuleCatalog().load(paths: [fixtures])
         let module = try XCTUnwrap(set.module(id: "every-type")).fillingPlaceholders(set.site?.facts ?? [:])
         let database = home.appendingPathComponent("shared.sqlite").path
-        let outputs = ResultBox()
+        let outputs = ProcessOutputs()
         let group = DispatchGroup()
         for index in 0..<8 {
             group.enter()
@@ -44,7 +44,7 @@ final class ConcurrencyTests: XCTestCase {
 }
 
 /// Collects results from threads.
-final class ResultBox: @unchecked Sendable {
+final class ProcessOutputs: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Int: CaresProcess.Output] = [:]
 

@@ -21,10 +21,9 @@ struct ModuleListing {
                 rows.append([module.id, module.estimatedMinutes.map { "about \($0) min" } ?? "", "–", "–"])
                 continue
             }
-            let attempts = try await context.store.attempts(learnerID: learnerID, moduleID: module.id)
-            let standing = ModuleStanding.compute(
-                attempts: attempts, currentVersion: module.version.description, validForDays: module.validForDays,
-                maxAttempts: module.maxAttempts)
+            let standing = try await context.store.standing(
+                learnerID: learnerID, moduleID: module.id, currentVersion: module.version.description,
+                validForDays: module.validForDays, maxAttempts: module.maxAttempts)
             let status = try await describe(standing, module: module, required: required?.contains(module.id) ?? false)
             let score = standing.bestScore.map(Formatting.percent) ?? "–"
             let until = standing.state == .passed ? (standing.expiresAt.map(Formatting.day) ?? "no expiry") :

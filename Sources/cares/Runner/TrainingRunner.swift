@@ -55,10 +55,9 @@ final class TrainingRunner {
 
     /// Checks the attempt limit and records a new attempt with a fresh seed.
     private func startAttempt(_ module: Module) async throws -> Attempt {
-        let previous = try await store.attempts(learnerID: learnerID, moduleID: module.id)
-        let standing = ModuleStanding.compute(
-            attempts: previous, currentVersion: module.version.description, validForDays: module.validForDays,
-            maxAttempts: module.maxAttempts)
+        let standing = try await store.standing(
+            learnerID: learnerID, moduleID: module.id, currentVersion: module.version.description,
+            validForDays: module.validForDays, maxAttempts: module.maxAttempts)
         if standing.isOutOfAttempts {
             throw CaresFailure.refused(
                 "You have used all \(standing.attemptsAllowed ?? 0) attempts at \"\(module.title)\" for this period.",
@@ -192,10 +191,9 @@ final class TrainingRunner {
         let expires = module.validForDays.map { now.addingTimeInterval(Double($0) * 86_400) }
         renderer.result(result, module: module, learner: learnerID, at: now, expires: expires)
         if !result.passed {
-            let previous = try await store.attempts(learnerID: learnerID, moduleID: module.id)
-            let standing = ModuleStanding.compute(
-                attempts: previous, currentVersion: module.version.description, validForDays: module.validForDays,
-                maxAttempts: module.maxAttempts)
+            let standing = try await store.standing(
+                learnerID: learnerID, moduleID: module.id, currentVersion: module.version.description,
+                validForDays: module.validForDays, maxAttempts: module.maxAttempts)
             if let left = standing.attemptsLeft {
                 console.wrapped(
                     left == 0

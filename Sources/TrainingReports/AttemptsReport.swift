@@ -1,0 +1,91 @@
+import Foundation
+import TrainingStore
+
+/// `cares report attempts`: every attempt matching the filters (`--since`/`--until` by start time).
+public struct AttemptsReport {
+    public let context: ReportContext
+
+    public init(context: ReportContext) {
+        self.context = context
+    }
+
+    public static let section = ReportSection(
+        title: "Attempts",
+        columns: [
+            ReportColumn("attempt_id", "Attempt"), ReportColumn("learner_id", "Learner"),
+            ReportColumn("learner_name", "Name"), ReportColumn("department", "Department"), ReportColumn("role", "Role"),
+            ReportColumn("module_id", "Module"), ReportColumn("module_title", "Title"),
+            ReportColumn("module_version", "Version"), ReportColumn("status", "Status"),
+            ReportColumn("started_at", "Started", .moment), ReportColumn("finished_at", "Finished", .moment),
+            ReportColumn("duration_seconds", "Seconds", .integer), ReportColumn("points", "Points", .points),
+            ReportColumn("max_points", "Max", .points), ReportColumn("score_percent", "Score", .percent),
+            ReportColumn("os_user", "OS user"), ReportColumn("host", "Host"), ReportColumn("void_reason", "Void reason"),
+        ])
+
+    static func values(_ attempt: Attempt, learner: Learner?, title: String?) -> [ReportValue] {
+        let duration = attempt.finishedAt.map { Int($0.timeIntervalSince(attempt.startedAt).rounded()) }
+        return [
+            .text(attempt.id.uuidString.lowercased()), .text(attempt.learnerID), .text(learner?.name),
+            .text(learner?.department), .text(learner?.role), .text(attempt.moduleID), .text(title),
+            .text(attempt.moduleVersion), .text(attempt.status.rawValue), .date(attempt.startedAt),
+            .date(attempt.finishedAt), .integer(duration), .number(attempt.points), .number(attempt.maxPoints),
+            .number(attempt.scorePercent), .text(attempt.osUser), .text(attempt.host), .text(attempt.voidReason),
+        ]
+    }
+
+    /// Calls `body` with each attempt the filters admit and its learner.
+    func forEach(_ body: (Attempt, Learner?) throws -> Void) async throws {
+        try context.requireKnownModule()
+        try await context.requireKnownLearner()
+        let directory = try await context.learnerDirectory()
+        let filter = context.filter
+        let needsLearner = filter.department != nil || filter.role != nil
+        try await context.store.forEachAttempt(filter.attemptQuery) { attempt in
+            let learner = directory[attempt.learnerID]
+            if needsLearner {
+                guard let learner, filter.admits(learner) else { return }
+            }
+            try body(attempt, learner)
+        }
+    }
+
+    public func write(to writer: ReportWriter) async throws {
+        try context.requireKnownModule()
+        try writer.begin(context.header(kind: "attempts", title: "Training attempts"))
+        try writer.beginSection(Self.section)
+        var counts: [AttemptStatus: Int] = [:]
+        var stats = CompletionStats()
+        try await forEach { attempt, learner in
+            counts[attempt.status, default: 0] += 1
+            var byModule = stats.attemptsByModule[attempt.moduleID] ?? (0, 0)
+            if attempt.status == .passed { byModule.passed += 1 }
+            if attempt.status == .failed { byModule.failed += 1 }
+            stats.attemptsByModule[attempt.moduleID] = byModule
+            try writer.row(
+                Self.values(attempt, learner: learner, title: context.catalog.title(moduleID: attempt.moduleID, version: attempt.moduleVersion)))
+        }
+        try writer.endSection()
+        let total = counts.values.reduce(0, +)
+        var figures: [ReportSummary.Figure] = [.init("attempts", "Attempts", .integer(total))]
+        for status in AttemptStatus.allCases {
+            figures.append(.init(status.rawValue, status.rawValue.replacingOccurrences(of: "_", with: " ").capitalized, .integer(counts[status] ?? 0)))
+        }
+        let finished = (counts[.passed] ?? 0) + (counts[.failed] ?? 0)
+        try writer.finish(
+            ReportSummary(
+                figures: figures, charts: [stats.passRateChart(catalog: context.catalog)],
+                line: "\(total) attempt\(total == 1 ? "" : "s"); \(counts[.passed] ?? 0) of \(finished) finished attempts passed."))
+    }
+
+    /// xAPI statements for every finished (passed or failed) attempt the filters admit.
+    public func writeXAPI(to writer: XAPIWriter) async throws {
+        try writer.begin()
+        try await forEach { attempt, learner in
+            guard attempt.status == .passed || attempt.status == .failed else { return }
+            try writer.statements(
+                for: attempt, learner: learner ?? Learner(id: attempt.learnerID),
+                moduleTitle: context.catalog.title(moduleID: attempt.moduleID, version: attempt.moduleVersion) ?? attempt.moduleID)
+        }
+        try writer.finish()
+    }
+}

@@ -1,0 +1,40 @@
+import TrainingStore
+
+/// `cares learners list`: the learners on record, filtered by learner, department and role.
+public struct LearnersReport {
+    public let context: ReportContext
+
+    public init(context: ReportContext) {
+        self.context = context
+    }
+
+    public static let section = ReportSection(
+        title: "Learners",
+        columns: [
+            ReportColumn("learner_id", "ID"), ReportColumn("name", "Name"), ReportColumn("email", "Email"),
+            ReportColumn("department", "Department"), ReportColumn("role", "Role"),
+            ReportColumn("active", "Active", .bool), ReportColumn("from_roster", "Roster", .bool),
+            ReportColumn("updated_at", "Updated", .day),
+        ])
+
+    public func write(to writer: ReportWriter) async throws {
+        try writer.begin(context.header(kind: "learners", title: "Learners"))
+        try writer.beginSection(Self.section)
+        let learners = try await context.learners(activeOnly: false)
+        for learner in learners {
+            try writer.row([
+                .text(learner.id), .text(learner.name), .text(learner.email), .text(learner.department),
+                .text(learner.role), .bool(learner.isActive), .bool(learner.fromRoster), .date(learner.updatedAt),
+            ])
+        }
+        try writer.endSection()
+        let roster = learners.filter(\.fromRoster).count
+        try writer.finish(
+            ReportSummary(
+                figures: [
+                    .init("learners", "Learners", .integer(learners.count)),
+                    .init("from_roster", "From the roster", .integer(roster)),
+                ],
+                line: "\(learners.count) learner\(learners.count == 1 ? "" : "s"), \(roster) from the roster."))
+    }
+}

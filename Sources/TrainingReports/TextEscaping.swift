@@ -1,0 +1,74 @@
+/// Escaping for the text formats reports write.
+public enum TextEscaping {
+    /// A JSON string literal, quotes included; control characters and U+2028/2029 escaped.
+    public static func json(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{2028}", "\u{2029}": result += String(format: "\\u%04x", scalar.value)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7f {
+                    result += String(format: "\\u%04x", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// Text for HTML element content or a quoted attribute value.
+    public static func html(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default:
+                // Control characters other than tab and newline are not allowed in HTML text.
+                if (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || (0x7f...0x9f).contains(scalar.value) {
+                    result += "\u{FFFD}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Text safe for one terminal table cell: line breaks and tabs become spaces, other controls U+FFFD.
+    public static func terminal(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                result += " "
+            } else if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                result += "\u{FFFD}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// One CSV field (RFC 4180): quoted when needed; text starting with = + - @ tab or CR is
+    /// neutralised with a leading apostrophe so a spreadsheet never runs it as a formula.
+    public static func csv(_ text: String, neutralise: Bool) -> String {
+        var value = text
+        if neutralise, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            value = "'" + value
+        }
+        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard needsQuotes else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// A coordinator's action on the records, kept for audit: an extra attempt granted, or an attempt voided.
+public struct AuditEvent: Hashable, Sendable, Codable, Identifiable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        /// One more attempt at a module in the current period.
+        case attemptGranted = "attempt_granted"
+        /// An attempt cancelled; it no longer counts for anything.
+        case attemptVoided = "attempt_voided"
+    }
+
+    public var id: UUID
+    public var kind: Kind
+    public var learnerID: String
+    public var moduleID: String
+    /// The attempt acted on (voids only).
+    public var attemptID: UUID?
+    public var reason: String
+    /// The operating-system user who ran the command.
+    public var osUser: String
+    public var at: Date
+
+    public init(
+        id: UUID = UUID(), kind: Kind, learnerID: String, moduleID: String, attemptID: UUID? = nil, reason: String,
+        osUser: String, at: Date = Date()
+    ) {
+        self.id = id
+        self.kind = kind
+        self.learnerID = learnerID
+        self.moduleID = moduleID
+        self.attemptID = attemptID
+        self.reason = reason
+        self.osUser = osUser
+        self.at = at
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+extension CompletionStore {
+    /// Where a learner stands with a module, counting the attempts granted in the current period.
+    public func standing(
+        learnerID: String, moduleID: String, currentVersion: String, validForDays: Int?, maxAttempts: Int?,
+        now: Date = Date()
+    ) async throws -> ModuleStanding {
+        let attempts = try await attempts(learnerID: learnerID, moduleID: moduleID)
+        let grants = try await auditEvents(learnerID: learnerID, moduleID: moduleID)
+            .filter { $0.kind == .attemptGranted }.map(\.at)
+        return ModuleStanding.compute(
+            attempts: attempts, currentVersion: currentVersion, validForDays: validForDays, maxAttempts: maxAttempts,
+            grantedAt: grants, now: now)
+    }
+}

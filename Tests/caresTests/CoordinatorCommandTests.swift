@@ -1,0 +1,173 @@
+import Foundation
+import TrainingKit
+import TrainingStore
+import XCTest
+
+/// The coordinator commands run as a built binary: roster, grants and voids, reports, certificates.
+final class CoordinatorCommandTests: XCTestCase {
+    static let fixtures = TakeCommandTests.fixtures
+    var home: URL!
+    var database: String { home.appendingPathComponent("data/cares.sqlite").path }
+
+    override func setUpWithError() throws {
+        home = try CaresProcess.temporaryFolder(self)
+    }
+
+    var environment: [String: String] {
+        [
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "XDG_DATA_HOME": home.appendingPathComponent("data-home").path,
+            "CARES_LEARNER": "", "CARES_DATABASE": "", "CARES_MODULES": "", "TZ": "UTC",
+        ]
+    }
+
+    @discardableResult
+    func cares(_ arguments: [String], input: String = "") throws -> CaresProcess.Output {
+        try CaresProcess.run(
+            arguments + ["--database", database, "--modules", Self.fixtures], input: input, environment: environment,
+            directory: home)
+    }
+
+    func take(_ learner: String, right: Bool, seed: UInt64) throws -> CaresProcess.Output {
+        let set = ModuleCatalog().load(paths: [Self.fixtures])
+        let module = try XCTUnwrap(set.module(id: "every-type")).fillingPlaceholders(set.site?.facts ?? [:])
+        let script = AnswerScript(module: module, seed: seed)
+        let lines = script.lines(right ? AnswerScript.right : AnswerScript.wrong)
+        return try cares(["take", "every-type", "--learner", learner, "--seed", String(seed)], input: lines.joined(separator: "\n") + "\n")
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = home.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func testRosterImportReportsLinesAndUpdatesWithoutDuplicates() throws {
+        let bad = try write("bad.csv", "id,name,department\nrn-1,Ana,Emergency\nrn 2,Bad,\n")
+        var output = try cares(["learners", "import", bad])
+        XCTAssertEqual(output.status, 65, output.stderr)
+        XCTAssertTrue(output.stderr.contains("bad.csv:3: 'rn 2' is not a valid staff ID"), output.stderr)
+        XCTAssertTrue(output.stderr.contains("Nothing was imported"), output.stderr)
+
+        let roster = try write("roster.csv", "\u{FEFF}id,name,email,department,role\r\nrn-4471,\"Yusuf, Amina\",amina@example.org,Emergency,RN\r\nsw-2207,李小龍,,Social Work,SW\r\n")
+        output = try cares(["learners", "import", roster])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertEqual(output.stdout, "Imported 2 learners from \(roster): 2 new, 0 updated, 0 unchanged.\n")
+        output = try cares(["learners", "import", roster])
+        XCTAssertTrue(output.stdout.contains("0 new, 0 updated, 2 unchanged"), output.stdout)
+        output = try cares(["learners", "list", "--format", "json"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let rows = try XCTUnwrap(json["rows"] as? [[String: Any]])
+        XCTAssertEqual(rows.map { $0["learner_id"] as? String }, ["rn-4471", "sw-2207"])
+        XCTAssertEqual(rows.first?["from_roster"] as? Bool, true)
+
+        output = try take("stranger", right: true, seed: 1)
+        XCTAssertEqual(output.status, 1, "ids outside the roster are refused")
+    }
+
+    func testGrantVoidReportsCertificateAndVerify() throws {
+        _ = try cares(["learners", "import", try write("roster.csv", "id,name,department,role\nrn-4471,Amina Yusuf,Emergency,RN\n")])
+        for seed: UInt64 in [1, 2, 3] { XCTAssertEqual(try take("rn-4471", right: false, seed: seed).status, 0) }
+        var output = try take("rn-4471", right: true, seed: 4)
+        XCTAssertEqual(output.status, 1, "out of attempts")
+        XCTAssertTrue(output.stderr.contains("cares attempts grant"), output.stderr)
+
+        output = try cares(["attempts", "grant", "--learner", "rn-4471", "--module", "every-type", "--reason", "  "])
+        XCTAssertEqual(output.status, 64, "a reason is required")
+        output = try cares(["attempts", "grant", "--learner", "rn-4471", "--module", "every-type", "--reason", "Fire alarm during the quiz"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertTrue(output.stdout.contains("3 used of 4 allowed"), output.stdout)
+        output = try cares(["list", "--learner", "rn-4471"])
+        XCTAssertTrue(output.stdout.contains("failed — 1 attempt left"), output.stdout)
+        output = try take("rn-4471", right: true, seed: 4)
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertTrue(output.stdout.contains("· PASSED"), output.stdout)
+
+        // Reports through the binary.
+        output = try cares(["report", "completions", "--format", "csv", "--output", "completions.csv"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let bytes = try Data(contentsOf: home.appendingPathComponent("completions.csv"))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "a UTF-8 byte order mark")
+        let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        XCTAssertTrue(csv.hasPrefix("learner_id,"))
+        XCTAssertTrue(csv.contains("rn-4471,Amina Yusuf,Emergency,RN,every-type,"), csv)
+        XCTAssertTrue(csv.contains(",passed,100,"), csv)
+        output = try cares(["report", "attempts", "--format", "xapi"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let statements = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(statements.count, 8, "four finished attempts, two statements each")
+        XCTAssertTrue(output.stdout.contains("\"homePage\":\"https://lms.example.org\"") || output.stdout.contains("homePage"), output.stdout)
+        output = try cares(["report", "attempts", "--format", "xapi", "--home-page", "ftp://x"])
+        XCTAssertEqual(output.status, 64)
+        output = try cares(["report", "due", "--format", "xapi"])
+        XCTAssertEqual(output.status, 64, "xapi is for attempts and completions")
+        output = try cares(["report", "items"])
+        XCTAssertEqual(output.status, 64)
+        XCTAssertTrue(output.stderr.contains("--module"), output.stderr)
+        output = try cares(["report", "items", "--module", "every-typo"])
+        XCTAssertEqual(output.status, 1)
+        XCTAssertTrue(output.stderr.contains("Did you mean 'every-type'?"), output.stderr)
+        for report in [["completions"], ["attempts"], ["due"], ["items", "--module", "every-type"], ["transcript", "--learner", "rn-4471"]] {
+            for format in ["table", "csv", "json", "html"] {
+                output = try cares(["report"] + report + ["--format", format])
+                XCTAssertEqual(output.status, 0, "\(report) \(format): \(output.stderr)")
+                XCTAssertFalse(output.stdout.isEmpty)
+            }
+        }
+        output = try cares(["report", "transcript", "--learner", "rn-4471"])
+        XCTAssertTrue(output.stdout.contains("attempt_granted"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("Fire alarm during the quiz"), output.stdout)
+        output = try cares(["report", "attempts", "--since", "yesterday"])
+        XCTAssertEqual(output.status, 64)
+
+        // Certificate and verification.
+        output = try cares(["certificate", "--module", "every-type", "--learner", "rn-4471"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let certificate = try String(contentsOfFile: home.appendingPathComponent("certificate-every-type-rn-4471.html").path, encoding: .utf8)
+        XCTAssertTrue(certificate.contains("Amina Yusuf"))
+        let code = try XCTUnwrap(output.stdout.components(separatedBy: "verification code ").last?.trimmingCharacters(in: CharacterSet(charactersIn: ".\n")))
+        XCTAssertTrue(certificate.contains(code))
+        output = try cares(["verify", code])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertTrue(output.stdout.hasPrefix("Valid:"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("rn-4471 (Amina Yusuf)"), output.stdout)
+        output = try cares(["verify", "ABCDE-FGHJK-MNPQR-STVWX"])
+        XCTAssertEqual(output.status, 1, "a forged code fails")
+        output = try cares(["certificate", "--module", "every-type", "--learner", "nobody"])
+        XCTAssertEqual(output.status, 1)
+
+        // Voiding the pass withdraws it; voiding again is refused.
+        let store = try SQLiteStore(path: database)
+        let pass = try XCTUnwrap(try awaitResult { try await store.attempts(learnerID: "rn-4471", moduleID: "every-type") }.last)
+        output = try cares(["attempts", "void", pass.id.uuidString, "--reason", "Someone else took it"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        output = try cares(["verify", code])
+        XCTAssertEqual(output.status, 1)
+        XCTAssertTrue(output.stderr.contains("voided"), output.stderr)
+        output = try cares(["attempts", "void", pass.id.uuidString, "--reason", "again"])
+        XCTAssertEqual(output.status, 1)
+        output = try cares(["attempts", "void", "not-a-uuid", "--reason", "x"])
+        XCTAssertEqual(output.status, 64)
+        let events = try awaitResult { try await store.auditEvents(learnerID: "rn-4471", moduleID: nil) }
+        XCTAssertEqual(events.map(\.kind), [.attemptGranted, .attemptVoided])
+        XCTAssertTrue(events.allSatisfy { !$0.osUser.isEmpty })
+    }
+
+    /// Runs async store code from a synchronous test helper.
+    func awaitResult<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        return try XCTUnwrap(box.result).get()
+    }
+}
+
+/// Carries a result out of a task.
+final class ResultBox<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
+}
