@@ -67,6 +67,18 @@ final class PostgresCommandTests: XCTestCase {
         let row = after.stdout.split(separator: "\n").first { $0.hasPrefix("every-type ") } ?? ""
         XCTAssertTrue(row.contains("passed \(TakeCommandTests.today)"), after.stdout)
         XCTAssertTrue(row.contains("100%"), after.stdout)
+
+        // Coordinators report on the same records, on the shared store.
+        let completions = try run(["report", "completions", "--format", "csv"], database: url)
+        XCTAssertEqual(completions.status, 0, completions.stderr)
+        let learnerRow = completions.stdout.components(separatedBy: "\r\n").first { $0.hasPrefix("rn-4471,") } ?? ""
+        XCTAssertTrue(learnerRow.contains(",every-type,"), completions.stdout)
+        XCTAssertTrue(learnerRow.contains(",passed,"), completions.stdout)
+        let code = try run(["certificate", "--module", "every-type", "--learner", "rn-4471", "--output", "-"], database: url)
+        XCTAssertEqual(code.status, 0, code.stderr)
+        let items = try run(["report", "items", "--module", "every-type", "--format", "json"], database: url)
+        XCTAssertEqual(items.status, 0, items.stderr)
+        XCTAssertTrue(items.stdout.contains("\"facility_index\": 1"), items.stdout)
     }
 
     func testDbCopyFromASQLiteFileIsIdempotent() async throws {
