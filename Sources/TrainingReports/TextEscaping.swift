@@ -1,25 +1,9 @@
+import TrainingKit
 /// Escaping for the text formats reports write.
 public enum TextEscaping {
     /// A JSON string literal, quotes included; control characters and U+2028/2029 escaped.
     public static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{2028}", "\u{2029}": result += String(format: "\\u%04x", scalar.value)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    result += String(format: "\\u%04x", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        JSONValue.quoted(text)
     }
 
     /// Text for HTML element content or a quoted attribute value.

@@ -68,6 +68,20 @@ struct CaresProcess {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.standardInput = try FileHandle(forReadingFrom: file)
+        return try collect(process)
+    }
+
+    /// Runs a shell command line (for redirections and setpriv) and captures its output.
+    static func runShell(_ command: String) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.standardInput = FileHandle.nullDevice
+        return try collect(process)
+    }
+
+    /// Starts a process and collects both its outputs (standard error on another thread) and its status.
+    private static func collect(_ process: Process) throws -> Output {
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
@@ -83,25 +97,18 @@ struct CaresProcess {
             status: process.terminationStatus)
     }
 
-    /// Runs a shell command line (for redirections and setpriv) and captures its output.
-    static func runShell(_ command: String) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let errorData = ResultData()
-        let reader = Thread { errorData.data = stderr.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errorData.done { usleep(1000) }
-        return Output(
-            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errorData.data, as: UTF8.self),
-            status: process.terminationStatus)
+    /// Reads a pipe until `text` has appeared (what the program printed, never a sleep); throws after `timeout`.
+    static func waitFor(_ text: String, in handle: FileHandle, timeout: TimeInterval = 20) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var seen = ""
+        while Date() < deadline {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+            if seen.contains(text) { return }
+        }
+        XCTFail("never saw '\(text)' in:\n\(seen.suffix(2000))")
+        throw CocoaError(.fileReadUnknown)
     }
 
     /// A new empty folder, removed after the test.

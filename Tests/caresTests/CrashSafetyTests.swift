@@ -36,7 +36,7 @@ final class CrashSafetyTests: XCTestCase {
             try process.run()
             let lines = answersBeforeKill == 0 ? [""] : Array(script.lines(AnswerScript.right).prefix(2 + 2 * answersBeforeKill))
             stdin.fileHandleForWriting.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-            try Self.waitFor(marker, in: stdout.fileHandleForReading)
+            try CaresProcess.waitFor(marker, in: stdout.fileHandleForReading)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
 
@@ -62,18 +62,5 @@ final class CrashSafetyTests: XCTestCase {
             }
             XCTAssertTrue(resumed.stdout.contains("· PASSED"), "run \(run):\n\(resumed.stdout.suffix(600))")
         }
-    }
-
-    static func waitFor(_ text: String, in handle: FileHandle, timeout: TimeInterval = 20) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        var seen = ""
-        while Date() < deadline {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
-            if seen.contains(text) { return }
-        }
-        XCTFail("never saw '\(text)'")
-        throw CocoaError(.fileReadUnknown)
     }
 }

@@ -147,7 +147,7 @@ final class TakeCommandTests: XCTestCase {
         // Answer three questions, then wait until the fourth is on screen.
         stdin.fileHandleForWriting.write(Data((Array(all.prefix(2 + 6)).joined(separator: "\n") + "\n").utf8))
         let total = script.plan.questions.count
-        try waitFor("Question 4 of \(total)", in: stdout.fileHandleForReading, timeout: 20)
+        try CaresProcess.waitFor("Question 4 of \(total)", in: stdout.fileHandleForReading, timeout: 20)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationReason, .uncaughtSignal)
@@ -265,19 +265,6 @@ final class TakeCommandTests: XCTestCase {
         return formatter.string(from: Date())
     }
 
-    /// Reads from a pipe until `text` has appeared; fails after `timeout` seconds.
-    func waitFor(_ text: String, in handle: FileHandle, timeout: TimeInterval) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        var seen = ""
-        while Date() < deadline {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
-            if seen.contains(text) { return }
-        }
-        XCTFail("never saw '\(text)' in:\n\(seen)")
-        throw CocoaError(.fileReadUnknown)
-    }
 }
 
 /// `XCTUnwrap` for an async expression.

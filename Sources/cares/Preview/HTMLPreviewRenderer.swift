@@ -1,4 +1,5 @@
 import TrainingKit
+import TrainingReports
 
 /// A preview as one self-contained HTML page (no scripts, no external files), every text escaped.
 struct HTMLPreviewRenderer {
@@ -80,20 +81,9 @@ struct HTMLPreviewRenderer {
         spans.map { $0.bold ? "<strong>\(escape($0.text))</strong>" : escape($0.text) }.joined()
     }
 
+    /// HTML-escaped text (the same escaping as reports and certificates).
     static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default:
-                if scalar.value < 0x20 && scalar != "\n" || scalar.value == 0x7F { result += "\u{FFFD}" } else { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result
+        TextEscaping.html(text)
     }
 
     private func escape(_ text: String) -> String { Self.escape(text) }
