@@ -45,14 +45,23 @@ public enum TextEscaping {
     }
 
     /// One CSV field (RFC 4180): quoted when needed; text starting with = + - @ tab or CR is
-    /// neutralised with a leading apostrophe so a spreadsheet never runs it as a formula.
+    /// neutralised with a leading apostrophe so a spreadsheet never runs it as a formula; control
+    /// characters other than tab and line breaks (escape sequences, NUL) become U+FFFD.
     public static func csv(_ text: String, neutralise: Bool) -> String {
         var value = text
+        if value.unicodeScalars.contains(where: isUnsafeControl) {
+            value = String(String.UnicodeScalarView(value.unicodeScalars.map { isUnsafeControl($0) ? "\u{FFFD}" : $0 }))
+        }
         if neutralise, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             value = "'" + value
         }
         let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// C0 and C1 control characters other than tab, line feed and carriage return, and DEL.
+    static func isUnsafeControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
     }
 }
