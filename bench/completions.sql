@@ -7,9 +7,14 @@ WITH modules AS (
     FROM module_versions m
     WHERE rowid = (SELECT MAX(rowid) FROM module_versions n WHERE n.module_id = m.module_id)
 ),
+last_passes AS (
+    -- The pass that started last (SQLite gives the bare column from the row with the maximum).
+    SELECT learner_id, module_id, MAX(started_at) AS started, finished_at AS last_pass
+    FROM attempts WHERE status = 'passed'
+    GROUP BY learner_id, module_id
+),
 summary AS (
     SELECT learner_id, module_id,
-           MAX(CASE WHEN status = 'passed' THEN finished_at END) AS last_pass,
            MAX(CASE WHEN status IN ('passed', 'failed') THEN score_percent END) AS best,
            MAX(status = 'failed') AS any_failed,
            MAX(status = 'in_progress') AS any_open
@@ -18,14 +23,15 @@ summary AS (
 ),
 standing AS (
     SELECT l.id, l.name, l.department, l.role, m.module_id, m.title, m.version, m.valid_for_days, m.max_attempts,
-           s.last_pass, s.best, s.any_failed, s.any_open,
-           CASE WHEN s.last_pass IS NULL THEN NULL
-                ELSE datetime(s.last_pass, '+' || m.valid_for_days || ' days') END AS expires,
-           s.last_pass IS NOT NULL
-               AND datetime(s.last_pass, '+' || m.valid_for_days || ' days') > datetime('now') AS valid
+           p.last_pass, s.best, s.any_failed, s.any_open,
+           CASE WHEN p.last_pass IS NULL THEN NULL
+                ELSE datetime(p.last_pass, '+' || m.valid_for_days || ' days') END AS expires,
+           p.last_pass IS NOT NULL
+               AND datetime(p.last_pass, '+' || m.valid_for_days || ' days') > datetime('now') AS valid
     FROM learners l
     CROSS JOIN modules m
     LEFT JOIN summary s ON s.learner_id = l.id AND s.module_id = m.module_id
+    LEFT JOIN last_passes p ON p.learner_id = l.id AND p.module_id = m.module_id
     WHERE l.is_active
 )
 SELECT id AS learner_id, name AS learner_name, department, role, module_id, title AS module_title,
