@@ -3,7 +3,8 @@ extension ModuleSet {
     public func linted(with linter: ModuleLinter) -> ModuleSet {
         var copy = self
         let facts = site?.facts ?? [:]
-        copy.results = results.map { result in
+        // Lint reads every lesson's words; it runs on all cores like loading does.
+        copy.results = ModuleCatalog.concurrentMap(results) { result in
             guard let module = result.module else { return result }
             var linted = result
             linted.diagnostics += linter.lint(module, facts: facts)
