@@ -47,6 +47,9 @@ public protocol CompletionStore: Sendable {
 
     /// The number of schema migrations applied, including any this build does not know (0: none yet).
     func schemaVersion() async throws -> Int
+    /// What is wrong with the store itself (a damaged file, missing tables, a schema other than
+    /// this build's), one line each; empty when it is sound. `cares db check` prints them.
+    func integrityProblems() async throws -> [String]
     /// Releases the store's connections; the store must not be used afterwards. Safe to call twice.
     func close() async
 

@@ -21,6 +21,7 @@ protocol CompletionStoreConformanceEntries {
     func testDatesRoundTripToTheMillisecond() async throws
     func testSeedsAboveInt64MaxRoundTrip() async throws
     func testSchemaVersionIsCurrentAfterMigrate() async throws
+    func testAFreshStoreHasNoIntegrityProblems() async throws
     func testImportLearnerKeepsExistingOnes() async throws
     func testModuleSnapshotRecordsKeepOrderAndImportOnce() async throws
     func testAttemptPagesListEveryAttemptOnceInIDOrder() async throws

@@ -364,10 +364,16 @@ open class CompletionStoreConformanceTests: XCTestCase {
     func checkSchemaVersionIsCurrentAfterMigrate() async throws {
         let store = try await freshStore()
         let version = try await store.schemaVersion()
-        XCTAssertEqual(version, 2)
+        XCTAssertEqual(version, SQLiteStore.latestSchemaVersion)
         try await store.migrate()
         let again = try await store.schemaVersion()
-        XCTAssertEqual(again, 2, "migrating a current store changes nothing")
+        XCTAssertEqual(again, SQLiteStore.latestSchemaVersion, "migrating a current store changes nothing")
+    }
+
+    func checkAFreshStoreHasNoIntegrityProblems() async throws {
+        let store = try await freshStore()
+        let problems = try await store.integrityProblems()
+        XCTAssertEqual(problems, [])
     }
 
     func checkImportLearnerKeepsExistingOnes() async throws {

@@ -53,6 +53,7 @@ final class PostgresConformanceTests: CompletionStoreConformanceTests, Completio
     func testDatesRoundTripToTheMillisecond() async throws { try await checkDatesRoundTripToTheMillisecond() }
     func testSeedsAboveInt64MaxRoundTrip() async throws { try await checkSeedsAboveInt64MaxRoundTrip() }
     func testSchemaVersionIsCurrentAfterMigrate() async throws { try await checkSchemaVersionIsCurrentAfterMigrate() }
+    func testAFreshStoreHasNoIntegrityProblems() async throws { try await checkAFreshStoreHasNoIntegrityProblems() }
     func testImportLearnerKeepsExistingOnes() async throws { try await checkImportLearnerKeepsExistingOnes() }
     func testModuleSnapshotRecordsKeepOrderAndImportOnce() async throws {
         try await checkModuleSnapshotRecordsKeepOrderAndImportOnce()

@@ -51,6 +51,7 @@ final class SQLiteConformanceTests: CompletionStoreConformanceTests, CompletionS
     func testDatesRoundTripToTheMillisecond() async throws { try await checkDatesRoundTripToTheMillisecond() }
     func testSeedsAboveInt64MaxRoundTrip() async throws { try await checkSeedsAboveInt64MaxRoundTrip() }
     func testSchemaVersionIsCurrentAfterMigrate() async throws { try await checkSchemaVersionIsCurrentAfterMigrate() }
+    func testAFreshStoreHasNoIntegrityProblems() async throws { try await checkAFreshStoreHasNoIntegrityProblems() }
     func testImportLearnerKeepsExistingOnes() async throws { try await checkImportLearnerKeepsExistingOnes() }
     func testModuleSnapshotRecordsKeepOrderAndImportOnce() async throws {
         try await checkModuleSnapshotRecordsKeepOrderAndImportOnce()
