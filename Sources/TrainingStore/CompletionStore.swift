@@ -17,6 +17,16 @@ public protocol CompletionStore: Sendable {
     func learners() async throws -> [Learner]
     /// Whether any learner was imported from a roster (then unknown ids are refused).
     func hasRoster() async throws -> Bool
+    /// Marks the learner inactive (left the organisation): no longer due, history kept. Throws
+    /// `StoreError.learnerNotFound`.
+    func deactivateLearner(id: String, at: Date) async throws
+    /// Erases a learner's personal data in one transaction: their row is replaced by one under
+    /// `anonymousID` with no name or email, inactive; their attempts and audit events move to
+    /// `anonymousID` (attempts lose the OS user); answers without a right or wrong (reflections) are
+    /// emptied; `event` (kind `.learnerErased`, learner `anonymousID`) is recorded. Scores and
+    /// right/wrong per question are kept, so item statistics do not change. Throws
+    /// `StoreError.learnerNotFound`.
+    func eraseLearner(id: String, anonymousID: String, event: AuditEvent) async throws
 
     // MARK: Attempts
 

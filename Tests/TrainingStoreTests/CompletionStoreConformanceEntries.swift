@@ -30,6 +30,8 @@ protocol CompletionStoreConformanceEntries {
     func testForEachAttemptStreamsInOrderWithFilters() async throws
     func testForEachResponseGivesEachResponseWithItsAttempt() async throws
     func testModuleSnapshotsListTheLatestOfEachVersion() async throws
+    func testDeactivateKeepsTheLearnerAndTheirHistory() async throws
+    func testEraseReplacesTheLearnerEverywhereAndKeepsScores() async throws
     func testGrantsAreKeptAsAuditEvents() async throws
     func testVoidMarksTheAttemptAndRecordsTheEvent() async throws
     func testCertificatesKeepTheFirstCodeAndAreFoundByCode() async throws

@@ -68,6 +68,8 @@ final class SQLiteConformanceTests: CompletionStoreConformanceTests, CompletionS
     func testForEachAttemptStreamsInOrderWithFilters() async throws { try await checkForEachAttemptStreamsInOrderWithFilters() }
     func testForEachResponseGivesEachResponseWithItsAttempt() async throws { try await checkForEachResponseGivesEachResponseWithItsAttempt() }
     func testModuleSnapshotsListTheLatestOfEachVersion() async throws { try await checkModuleSnapshotsListTheLatestOfEachVersion() }
+    func testDeactivateKeepsTheLearnerAndTheirHistory() async throws { try await checkDeactivateKeepsTheLearnerAndTheirHistory() }
+    func testEraseReplacesTheLearnerEverywhereAndKeepsScores() async throws { try await checkEraseReplacesTheLearnerEverywhereAndKeepsScores() }
     func testGrantsAreKeptAsAuditEvents() async throws { try await checkGrantsAreKeptAsAuditEvents() }
     func testVoidMarksTheAttemptAndRecordsTheEvent() async throws { try await checkVoidMarksTheAttemptAndRecordsTheEvent() }
     func testCertificatesKeepTheFirstCodeAndAreFoundByCode() async throws { try await checkCertificatesKeepTheFirstCodeAndAreFoundByCode() }

@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// `cares learners deactivate ID`: someone left; stop listing them as due, keep their history.
+struct LearnersDeactivateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deactivate",
+        abstract: "Mark a learner as gone: no longer due in reports; their records are kept.",
+        discussion: "Their transcript and attempts stay. A roster import that lists them again makes them active again.")
+
+    @Argument(help: "The learner's staff ID.")
+    var learner: String
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The record store (default: $CARES_DATABASE, else the usual file).", valueName: "path-or-url"))
+    var database: String?
+
+    func run() async throws {
+        try await FailureReporter.run {
+            let location = try SessionOptions.databaseLocation(flag: database)
+            Console(plain: true).line(try await LearnerLifecycle(location: location).deactivate(learner))
+        }
+    }
+}
