@@ -10,14 +10,11 @@ struct LearnersDeactivateCommand: AsyncParsableCommand {
     @Argument(help: "The learner's staff ID.")
     var learner: String
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp("The record store (default: $CARES_DATABASE, else the usual file).", valueName: "path-or-url"))
-    var database: String?
+    @OptionGroup var options: SessionOptions
 
     func run() async throws {
         try await FailureReporter.run {
-            let location = try SessionOptions.databaseLocation(flag: database)
+            let location = try options.databaseLocation
             Console(plain: true).line(try await LearnerLifecycle(location: location).deactivate(learner))
         }
     }

@@ -22,10 +22,7 @@ struct LearnersRemoveCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Why (kept for audit; do not name the person).", valueName: "text"))
     var reason: String
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp("The record store (default: $CARES_DATABASE, else the usual file).", valueName: "path-or-url"))
-    var database: String?
+    @OptionGroup var options: SessionOptions
 
     func validate() throws {
         guard erase else {
@@ -37,7 +34,7 @@ struct LearnersRemoveCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await FailureReporter.run {
-            let location = try SessionOptions.databaseLocation(flag: database)
+            let location = try options.databaseLocation
             Console(plain: true).line(try await LearnerLifecycle(location: location).erase(learner, reason: reason))
         }
     }

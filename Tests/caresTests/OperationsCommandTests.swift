@@ -3,8 +3,8 @@ import TrainingKit
 import TrainingStore
 import XCTest
 
-/// `cares db backup` and `cares db check` run as a built binary against real files.
-final class DbMaintenanceCommandTests: XCTestCase {
+/// `cares db backup`, `cares db check` and `cares learners deactivate|remove` run as a built binary against real files.
+final class OperationsCommandTests: XCTestCase {
     static let fixtures = TakeCommandTests.fixtures
     var home: URL!
     var database: String { home.appendingPathComponent("data/cares.sqlite").path }
@@ -155,5 +155,76 @@ final class DbMaintenanceCommandTests: XCTestCase {
         output = try CaresProcess.run(["db", "check", "--database", home.appendingPathComponent("none.sqlite").path], environment: environment)
         XCTAssertEqual(output.status, 1)
         XCTAssertFalse(FileManager.default.fileExists(atPath: home.appendingPathComponent("none.sqlite").path), "check creates nothing")
+    }
+
+    /// The report as text, minus the `generated_at` line that changes with every run.
+    func report(_ arguments: [String]) throws -> String {
+        let output = try cares(["report"] + arguments)
+        XCTAssertEqual(output.status, 0, "\(arguments): \(output.stderr)")
+        return output.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("\"generated_at\"") }.joined(separator: "\n")
+    }
+
+    func testDeactivateAndEraseKeepHistoryAndItemStatistics() throws {
+        let roster = try write("roster.csv", "id,name,email,department,role\nrn-1,Ana Lima,ana.lima@example.org,Emergency,RN\nrn-2,Ben Okafor,,Emergency,RN\nrn-3,Chen Wu,,Maternity,MW\n")
+        XCTAssertEqual(try cares(["learners", "import", roster]).status, 0)
+        XCTAssertEqual(try take("rn-1", right: true, seed: 1).status, 0)
+        XCTAssertEqual(try take("rn-2", right: false, seed: 2).status, 0)
+        XCTAssertEqual(try take("rn-3", right: true, seed: 3).status, 0)
+        let itemsBefore = try report(["items", "--module", "every-type", "--format", "json"])
+        let itemsCSVBefore = try report(["items", "--module", "every-type", "--format", "csv"])
+        XCTAssertTrue(try report(["due", "--format", "csv"]).contains("rn-2"))
+
+        var output = try cares(["learners", "deactivate", "rn-2"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertFalse(try report(["due", "--format", "csv"]).contains("rn-2"), "a deactivated learner is no longer due")
+        XCTAssertFalse(try report(["completions", "--format", "csv"]).contains("rn-2"))
+        XCTAssertTrue(try report(["transcript", "--learner", "rn-2", "--format", "csv"]).contains("every-type"), "history kept")
+        XCTAssertTrue(try report(["attempts", "--format", "csv"]).contains("rn-2"))
+        XCTAssertEqual(try cares(["learners", "deactivate", "nobody"]).status, 1)
+
+        output = try cares(["learners", "remove", "rn-1", "--reason", "Left the trust"])
+        XCTAssertEqual(output.status, 64, "erasing needs --erase")
+        XCTAssertTrue(output.stderr.contains("cannot be undone"), output.stderr)
+        XCTAssertTrue(try report(["attempts", "--format", "csv"]).contains("Ana Lima"), "nothing erased without --erase")
+
+        output = try cares(["learners", "remove", "rn-1", "--erase", "--reason", "Left the trust; asked for erasure"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let anonymous = try XCTUnwrap(output.stdout.range(of: #"erased-[0-9a-f]{12}"#, options: .regularExpression).map { String(output.stdout[$0]) })
+
+        var everything = ""
+        for format in ["csv", "json"] {
+            for kind in ["completions", "attempts", "due"] { everything += try report([kind, "--format", format]) }
+            everything += try report(["items", "--module", "every-type", "--format", format])
+            everything += try report(["transcript", "--learner", anonymous, "--format", format])
+        }
+        everything += try report(["transcript", "--learner", "rn-3", "--format", "json"])
+        everything += try cares(["learners", "list", "--format", "csv"]).stdout
+        for secret in ["rn-1", "Ana Lima", "Lima", "ana.lima@example.org", "I would ask for a private moment."] {
+            XCTAssertFalse(everything.contains(secret), "'\(secret)' is still in a report")
+        }
+        XCTAssertTrue(everything.contains(anonymous))
+        XCTAssertTrue(everything.contains("learner_erased"), "the erasure is in the transcript's events")
+        XCTAssertEqual(try report(["items", "--module", "every-type", "--format", "json"]), itemsBefore, "item statistics unchanged")
+        XCTAssertEqual(try report(["items", "--module", "every-type", "--format", "csv"]), itemsCSVBefore)
+
+        let store = database
+        let (reflections, events) = try awaitResult {
+            let store = try SQLiteStore(path: store)
+            var answers: [String] = []
+            for attempt in try await store.attempts(learnerID: anonymous, moduleID: nil) {
+                answers += try await store.responses(attemptID: attempt.id).filter { $0.isCorrect == nil }.map(\.answer)
+            }
+            let events = try await store.auditEvents(learnerID: anonymous, moduleID: nil)
+            await store.close()
+            return (answers, events)
+        }
+        XCTAssertFalse(reflections.isEmpty)
+        XCTAssertTrue(reflections.allSatisfy(\.isEmpty), "reflection texts are erased")
+        XCTAssertEqual(events.map(\.kind), [.learnerErased])
+        XCTAssertEqual(events.first?.reason, "Left the trust; asked for erasure")
+        XCTAssertFalse(events.first?.osUser.isEmpty ?? true)
+
+        XCTAssertEqual(try cares(["learners", "remove", "rn-1", "--erase", "--reason", "again"]).status, 1)
     }
 }
