@@ -1,12 +1,14 @@
 import Foundation
 
-/// A coordinator's action on the records, kept for audit: an extra attempt granted, or an attempt voided.
+/// A coordinator's action on the records, kept for audit: an extra attempt granted, an attempt voided, a learner erased.
 public struct AuditEvent: Hashable, Sendable, Codable, Identifiable {
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         /// One more attempt at a module in the current period.
         case attemptGranted = "attempt_granted"
         /// An attempt cancelled; it no longer counts for anything.
         case attemptVoided = "attempt_voided"
+        /// A learner's personal data erased; `learnerID` is the anonymous id that replaced theirs.
+        case learnerErased = "learner_erased"
     }
 
     public var id: UUID

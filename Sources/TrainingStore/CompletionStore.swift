@@ -17,6 +17,16 @@ public protocol CompletionStore: Sendable {
     func learners() async throws -> [Learner]
     /// Whether any learner was imported from a roster (then unknown ids are refused).
     func hasRoster() async throws -> Bool
+    /// Marks the learner inactive (left the organisation): no longer due, history kept. Throws
+    /// `StoreError.learnerNotFound`.
+    func deactivateLearner(id: String, at: Date) async throws
+    /// Erases a learner's personal data in one transaction: their row is replaced by one under
+    /// `anonymousID` with no name or email, inactive; their attempts and audit events move to
+    /// `anonymousID` (attempts lose the OS user); answers without a right or wrong (reflections) are
+    /// emptied; `event` (kind `.learnerErased`, learner `anonymousID`) is recorded. Scores and
+    /// right/wrong per question are kept, so item statistics do not change. Throws
+    /// `StoreError.learnerNotFound`.
+    func eraseLearner(id: String, anonymousID: String, event: AuditEvent) async throws
 
     // MARK: Attempts
 
@@ -47,6 +57,9 @@ public protocol CompletionStore: Sendable {
 
     /// The number of schema migrations applied, including any this build does not know (0: none yet).
     func schemaVersion() async throws -> Int
+    /// What is wrong with the store itself (a damaged file, missing tables, a schema other than
+    /// this build's), one line each; empty when it is sound. `cares db check` prints them.
+    func integrityProblems() async throws -> [String]
     /// Releases the store's connections; the store must not be used afterwards. Safe to call twice.
     func close() async
 

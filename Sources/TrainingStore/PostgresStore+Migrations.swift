@@ -110,6 +110,13 @@ extension PostgresStore {
                     issued_at TIMESTAMPTZ NOT NULL
                 );
                 """),
+        Migration(
+            version: 3, name: "v3-lifecycle",
+            sql: """
+                ALTER TABLE audit_events DROP CONSTRAINT IF EXISTS audit_events_kind_check;
+                ALTER TABLE audit_events ADD CONSTRAINT audit_events_kind_check
+                    CHECK (kind IN ('attempt_granted', 'attempt_voided', 'learner_erased'));
+                """),
     ]
 
     /// The schema version this build creates.

@@ -97,6 +97,27 @@ extension SQLiteStore {
                     );
                     """)
         }
+        migrator.registerMigration("v3-lifecycle") { db in
+            // SQLite cannot change a CHECK constraint: the table is recreated with its rows.
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_events_v3 (
+                        id TEXT NOT NULL PRIMARY KEY,
+                        kind TEXT NOT NULL CHECK (kind IN ('attempt_granted', 'attempt_voided', 'learner_erased')),
+                        learner_id TEXT NOT NULL,
+                        module_id TEXT NOT NULL,
+                        attempt_id TEXT REFERENCES attempts (id),
+                        reason TEXT NOT NULL,
+                        os_user TEXT NOT NULL DEFAULT '',
+                        at TEXT NOT NULL
+                    );
+                    INSERT INTO audit_events_v3 (id, kind, learner_id, module_id, attempt_id, reason, os_user, at)
+                        SELECT id, kind, learner_id, module_id, attempt_id, reason, os_user, at FROM audit_events ORDER BY rowid;
+                    DROP TABLE audit_events;
+                    ALTER TABLE audit_events_v3 RENAME TO audit_events;
+                    CREATE INDEX audit_events_by_learner ON audit_events (learner_id, module_id, at);
+                    """)
+        }
         return migrator
     }()
 

@@ -10,6 +10,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case attemptNotInProgress(String)
     /// The attempt was voided already.
     case attemptAlreadyVoid(String)
+    /// No learner with this id.
+    case learnerNotFound(String)
     /// The database cannot be opened, read or written; the message says why and what to do.
     case unavailable(String)
     /// The database schema is newer than this program.
@@ -23,6 +25,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .attemptNotFound(let id): return "no attempt \(id)"
         case .attemptNotInProgress(let id): return "attempt \(id) is not in progress"
         case .attemptAlreadyVoid(let id): return "attempt \(id) is already void"
+        case .learnerNotFound(let id): return "there is no learner '\(id)' in the records"
         case .unavailable(let message): return message
         case .schemaTooNew(let found, let supported):
             return "the record store has schema version \(found), newer than this cares supports (\(supported)); upgrade cares"

@@ -21,6 +21,7 @@ protocol CompletionStoreConformanceEntries {
     func testDatesRoundTripToTheMillisecond() async throws
     func testSeedsAboveInt64MaxRoundTrip() async throws
     func testSchemaVersionIsCurrentAfterMigrate() async throws
+    func testAFreshStoreHasNoIntegrityProblems() async throws
     func testImportLearnerKeepsExistingOnes() async throws
     func testModuleSnapshotRecordsKeepOrderAndImportOnce() async throws
     func testAttemptPagesListEveryAttemptOnceInIDOrder() async throws
@@ -29,6 +30,8 @@ protocol CompletionStoreConformanceEntries {
     func testForEachAttemptStreamsInOrderWithFilters() async throws
     func testForEachResponseGivesEachResponseWithItsAttempt() async throws
     func testModuleSnapshotsListTheLatestOfEachVersion() async throws
+    func testDeactivateKeepsTheLearnerAndTheirHistory() async throws
+    func testEraseReplacesTheLearnerEverywhereAndKeepsScores() async throws
     func testGrantsAreKeptAsAuditEvents() async throws
     func testVoidMarksTheAttemptAndRecordsTheEvent() async throws
     func testCertificatesKeepTheFirstCodeAndAreFoundByCode() async throws

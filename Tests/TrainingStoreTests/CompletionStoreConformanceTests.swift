@@ -364,10 +364,16 @@ open class CompletionStoreConformanceTests: XCTestCase {
     func checkSchemaVersionIsCurrentAfterMigrate() async throws {
         let store = try await freshStore()
         let version = try await store.schemaVersion()
-        XCTAssertEqual(version, 2)
+        XCTAssertEqual(version, SQLiteStore.latestSchemaVersion)
         try await store.migrate()
         let again = try await store.schemaVersion()
-        XCTAssertEqual(again, 2, "migrating a current store changes nothing")
+        XCTAssertEqual(again, SQLiteStore.latestSchemaVersion, "migrating a current store changes nothing")
+    }
+
+    func checkAFreshStoreHasNoIntegrityProblems() async throws {
+        let store = try await freshStore()
+        let problems = try await store.integrityProblems()
+        XCTAssertEqual(problems, [])
     }
 
     func checkImportLearnerKeepsExistingOnes() async throws {
@@ -605,6 +611,84 @@ open class CompletionStoreConformanceTests: XCTestCase {
         }
         let snapshots = try await store.moduleSnapshots()
         XCTAssertEqual(snapshots, [other, fixed, second])
+    }
+
+    // MARK: Data lifecycle
+
+    func checkDeactivateKeepsTheLearnerAndTheirHistory() async throws {
+        let store = try await freshStore()
+        try await store.saveLearner(Learner(id: "rn-1", name: "Ana Lima"))
+        let attempt = Fixture.attempt(learner: "rn-1")
+        try await store.startAttempt(attempt, module: Fixture.module())
+        try await store.deactivateLearner(id: "rn-1", at: Fixture.date(5_000))
+        let learner = try await store.learner(id: "rn-1")
+        XCTAssertEqual(learner?.isActive, false)
+        XCTAssertEqual(learner?.name, "Ana Lima")
+        let attempts = try await store.attempts(learnerID: "rn-1", moduleID: nil)
+        XCTAssertEqual(attempts.map(\.id), [attempt.id])
+        do {
+            try await store.deactivateLearner(id: "nobody", at: Date())
+            XCTFail("an unknown learner is refused")
+        } catch let error as StoreError {
+            XCTAssertEqual(error, .learnerNotFound("nobody"))
+        }
+    }
+
+    func checkEraseReplacesTheLearnerEverywhereAndKeepsScores() async throws {
+        let store = try await freshStore()
+        try await store.saveLearner(Learner(id: "rn-1", name: "Ana Lima", email: "ana@example.org", department: "ED", role: "RN"))
+        try await store.saveLearner(Learner(id: "rn-2", name: "Ben Okafor"))
+        let attempt = Fixture.attempt(learner: "rn-1", osUser: "ana")
+        try await store.startAttempt(attempt, module: Fixture.module())
+        try await store.recordResponse(Fixture.response(attempt.id, "q1", answer: "b", position: 0))
+        var reflection = Fixture.response(attempt.id, "q2", answer: "I would ask Ana's manager", position: 1)
+        reflection.isCorrect = nil
+        reflection.points = 0
+        reflection.maxPoints = 0
+        try await store.recordResponse(reflection)
+        try await store.finishAttempt(id: attempt.id, status: .passed, points: 1, maxPoints: 1, scorePercent: 100, at: Fixture.date(1_700_000_001_000))
+        let other = Fixture.attempt(learner: "rn-2")
+        try await store.startAttempt(other, module: Fixture.module())
+        try await store.grantAttempt(
+            AuditEvent(kind: .attemptGranted, learnerID: "rn-1", moduleID: "recognising-signs", reason: "Power cut", osUser: "coord",
+                at: Fixture.date(1_700_000_001_500)))
+        let erased = AuditEvent(
+            kind: .learnerErased, learnerID: "erased-abc", moduleID: "", reason: "Left; asked to be forgotten", osUser: "coord",
+            at: Fixture.date(1_700_000_002_000))
+        try await store.eraseLearner(id: "rn-1", anonymousID: "erased-abc", event: erased)
+
+        let gone = try await store.learner(id: "rn-1")
+        XCTAssertNil(gone)
+        let anonymous = try await store.learner(id: "erased-abc")
+        XCTAssertNil(anonymous?.name)
+        XCTAssertNil(anonymous?.email)
+        XCTAssertEqual(anonymous?.isActive, false)
+        XCTAssertEqual(anonymous?.department, "ED")
+        let learners = try await store.learners()
+        XCTAssertEqual(learners.map(\.id), ["erased-abc", "rn-2"])
+        let attempts = try await store.attempts(learnerID: "erased-abc", moduleID: nil)
+        XCTAssertEqual(attempts.map(\.id), [attempt.id])
+        XCTAssertEqual(attempts.first?.status, .passed)
+        XCTAssertEqual(attempts.first?.scorePercent, 100)
+        XCTAssertEqual(attempts.first?.osUser, "")
+        let left = try await store.attempts(learnerID: "rn-1", moduleID: nil)
+        XCTAssertEqual(left, [])
+        let responses = try await store.responses(attemptID: attempt.id)
+        XCTAssertEqual(responses.map(\.answer), ["b", ""], "reflections are emptied, scored answers kept")
+        XCTAssertEqual(responses.map(\.isCorrect), [true, nil])
+        let otherAttempts = try await store.attempts(learnerID: "rn-2", moduleID: nil)
+        XCTAssertEqual(otherAttempts.map(\.id), [other.id])
+        let events = try await store.auditEvents(learnerID: "erased-abc", moduleID: nil)
+        XCTAssertEqual(events.map(\.kind), [.attemptGranted, .learnerErased])
+        XCTAssertEqual(events.last.map(Fixture.normalized), Fixture.normalized(erased))
+        let oldEvents = try await store.auditEvents(learnerID: "rn-1", moduleID: nil)
+        XCTAssertEqual(oldEvents, [])
+        do {
+            try await store.eraseLearner(id: "rn-1", anonymousID: "erased-def", event: erased)
+            XCTFail("an unknown learner is refused")
+        } catch let error as StoreError {
+            XCTAssertEqual(error, .learnerNotFound("rn-1"))
+        }
     }
 
     func checkGrantsAreKeptAsAuditEvents() async throws {

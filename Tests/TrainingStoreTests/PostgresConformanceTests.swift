@@ -53,6 +53,7 @@ final class PostgresConformanceTests: CompletionStoreConformanceTests, Completio
     func testDatesRoundTripToTheMillisecond() async throws { try await checkDatesRoundTripToTheMillisecond() }
     func testSeedsAboveInt64MaxRoundTrip() async throws { try await checkSeedsAboveInt64MaxRoundTrip() }
     func testSchemaVersionIsCurrentAfterMigrate() async throws { try await checkSchemaVersionIsCurrentAfterMigrate() }
+    func testAFreshStoreHasNoIntegrityProblems() async throws { try await checkAFreshStoreHasNoIntegrityProblems() }
     func testImportLearnerKeepsExistingOnes() async throws { try await checkImportLearnerKeepsExistingOnes() }
     func testModuleSnapshotRecordsKeepOrderAndImportOnce() async throws {
         try await checkModuleSnapshotRecordsKeepOrderAndImportOnce()
@@ -70,6 +71,8 @@ final class PostgresConformanceTests: CompletionStoreConformanceTests, Completio
     func testForEachAttemptStreamsInOrderWithFilters() async throws { try await checkForEachAttemptStreamsInOrderWithFilters() }
     func testForEachResponseGivesEachResponseWithItsAttempt() async throws { try await checkForEachResponseGivesEachResponseWithItsAttempt() }
     func testModuleSnapshotsListTheLatestOfEachVersion() async throws { try await checkModuleSnapshotsListTheLatestOfEachVersion() }
+    func testDeactivateKeepsTheLearnerAndTheirHistory() async throws { try await checkDeactivateKeepsTheLearnerAndTheirHistory() }
+    func testEraseReplacesTheLearnerEverywhereAndKeepsScores() async throws { try await checkEraseReplacesTheLearnerEverywhereAndKeepsScores() }
     func testGrantsAreKeptAsAuditEvents() async throws { try await checkGrantsAreKeptAsAuditEvents() }
     func testVoidMarksTheAttemptAndRecordsTheEvent() async throws { try await checkVoidMarksTheAttemptAndRecordsTheEvent() }
     func testCertificatesKeepTheFirstCodeAndAreFoundByCode() async throws { try await checkCertificatesKeepTheFirstCodeAndAreFoundByCode() }

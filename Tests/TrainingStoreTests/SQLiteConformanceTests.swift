@@ -51,6 +51,7 @@ final class SQLiteConformanceTests: CompletionStoreConformanceTests, CompletionS
     func testDatesRoundTripToTheMillisecond() async throws { try await checkDatesRoundTripToTheMillisecond() }
     func testSeedsAboveInt64MaxRoundTrip() async throws { try await checkSeedsAboveInt64MaxRoundTrip() }
     func testSchemaVersionIsCurrentAfterMigrate() async throws { try await checkSchemaVersionIsCurrentAfterMigrate() }
+    func testAFreshStoreHasNoIntegrityProblems() async throws { try await checkAFreshStoreHasNoIntegrityProblems() }
     func testImportLearnerKeepsExistingOnes() async throws { try await checkImportLearnerKeepsExistingOnes() }
     func testModuleSnapshotRecordsKeepOrderAndImportOnce() async throws {
         try await checkModuleSnapshotRecordsKeepOrderAndImportOnce()
@@ -67,6 +68,8 @@ final class SQLiteConformanceTests: CompletionStoreConformanceTests, CompletionS
     func testForEachAttemptStreamsInOrderWithFilters() async throws { try await checkForEachAttemptStreamsInOrderWithFilters() }
     func testForEachResponseGivesEachResponseWithItsAttempt() async throws { try await checkForEachResponseGivesEachResponseWithItsAttempt() }
     func testModuleSnapshotsListTheLatestOfEachVersion() async throws { try await checkModuleSnapshotsListTheLatestOfEachVersion() }
+    func testDeactivateKeepsTheLearnerAndTheirHistory() async throws { try await checkDeactivateKeepsTheLearnerAndTheirHistory() }
+    func testEraseReplacesTheLearnerEverywhereAndKeepsScores() async throws { try await checkEraseReplacesTheLearnerEverywhereAndKeepsScores() }
     func testGrantsAreKeptAsAuditEvents() async throws { try await checkGrantsAreKeptAsAuditEvents() }
     func testVoidMarksTheAttemptAndRecordsTheEvent() async throws { try await checkVoidMarksTheAttemptAndRecordsTheEvent() }
     func testCertificatesKeepTheFirstCodeAndAreFoundByCode() async throws { try await checkCertificatesKeepTheFirstCodeAndAreFoundByCode() }

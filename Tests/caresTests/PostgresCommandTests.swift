@@ -137,11 +137,11 @@ final class PostgresCommandTests: XCTestCase {
         let created = try CaresProcess.run(["db", "migrate", "--database", url], environment: environment)
         XCTAssertEqual(created.status, 0, created.stderr)
         XCTAssertTrue(created.stdout.contains("Created the record store"), created.stdout)
-        XCTAssertTrue(created.stdout.contains("schema version 2."), created.stdout)
+        XCTAssertTrue(created.stdout.contains("schema version 3."), created.stdout)
         XCTAssertFalse(created.stdout.contains("hunter2"), created.stdout)
         let again = try CaresProcess.run(["db", "migrate"], environment: environment.merging(["CARES_DATABASE": url]) { $1 })
         XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertTrue(again.stdout.contains("is up to date: schema version 2."), again.stdout)
+        XCTAssertTrue(again.stdout.contains("is up to date: schema version 3."), again.stdout)
     }
 
     func testAnUnreachableServerOrABadURLExits74WithoutThePassword() throws {

@@ -4,6 +4,6 @@ import ArgumentParser
 struct DbCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Create or upgrade the record store, or copy records between stores.",
-        subcommands: [DbMigrateCommand.self, DbCopyCommand.self])
+        abstract: "Create, upgrade, check or back up the record store, or copy records between stores.",
+        subcommands: [DbMigrateCommand.self, DbCopyCommand.self, DbBackupCommand.self, DbCheckCommand.self])
 }

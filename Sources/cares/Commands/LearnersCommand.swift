@@ -3,6 +3,6 @@ import ArgumentParser
 /// `cares learners import|list`: the staff roster.
 struct LearnersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "learners", abstract: "Import the staff roster, or list the learners on record.",
-        subcommands: [LearnersImportCommand.self, LearnersListCommand.self])
+        commandName: "learners", abstract: "Import the staff roster, list the learners, deactivate one who left, or erase one.",
+        subcommands: [LearnersImportCommand.self, LearnersListCommand.self, LearnersDeactivateCommand.self, LearnersRemoveCommand.self])
 }

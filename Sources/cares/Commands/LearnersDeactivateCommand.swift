@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `cares learners deactivate ID`: someone left; stop listing them as due, keep their history.
+struct LearnersDeactivateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deactivate",
+        abstract: "Mark a learner as gone: no longer due in reports; their records are kept.",
+        discussion: "Their transcript and attempts stay. A roster import that lists them again makes them active again.")
+
+    @Argument(help: "The learner's staff ID.")
+    var learner: String
+
+    @OptionGroup var options: SessionOptions
+
+    func run() async throws {
+        try await FailureReporter.run {
+            let location = try options.databaseLocation
+            Console(plain: true).line(try await LearnerLifecycle(location: location).deactivate(learner))
+        }
+    }
+}

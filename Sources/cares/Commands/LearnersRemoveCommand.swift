@@ -1,0 +1,41 @@
+import ArgumentParser
+
+/// `cares learners remove ID --erase --reason TEXT`: erase a person's data, keep anonymous scores.
+struct LearnersRemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Erase a learner's personal data, keeping anonymous scores for item statistics.",
+        discussion: """
+            Removes the name and email and the answers to reflection questions, and replaces the \
+            staff ID everywhere with a random id such as erased-3f9a0c1b2d4e. Scores and right or wrong \
+            per question are kept, so item statistics do not change. Recorded with the reason, your OS \
+            user and the time. This cannot be undone: --erase is required. To keep the history of \
+            someone who left, use `cares learners deactivate` instead.
+            """)
+
+    @Argument(help: "The learner's staff ID.")
+    var learner: String
+
+    @Flag(help: "Confirm that the personal data is to be erased, irreversibly.")
+    var erase = false
+
+    @Option(help: ArgumentHelp("Why (kept for audit; do not name the person).", valueName: "text"))
+    var reason: String
+
+    @OptionGroup var options: SessionOptions
+
+    func validate() throws {
+        guard erase else {
+            throw ValidationError(
+                "removing a learner erases their name, email and reflection answers and cannot be undone; "
+                    + "add --erase to confirm, or use `cares learners deactivate` to keep their history")
+        }
+    }
+
+    func run() async throws {
+        try await FailureReporter.run {
+            let location = try options.databaseLocation
+            Console(plain: true).line(try await LearnerLifecycle(location: location).erase(learner, reason: reason))
+        }
+    }
+}
