@@ -12,8 +12,24 @@ public final class ReportOutput {
     /// Standard output.
     public static func standardOutput() -> ReportOutput { ReportOutput(handle: .standardOutput, finalPath: nil, partialPath: nil) }
 
-    /// A new file at `path` (replaced if it exists, once the report is complete).
+    /// Whether `path` names something other than a regular file or nothing: a device such as
+    /// `/dev/null`, a FIFO or a socket. Such a path is written in place, never replaced by a rename.
+    public static func isSpecialFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
+    }
+
+    /// A new file at `path` (replaced if it exists, once the report is complete); a device or a
+    /// FIFO such as `/dev/null` is written directly.
     public static func file(_ path: String) throws -> ReportOutput {
+        if isSpecialFile(path) {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw ReportError.output("cannot write \(path): permission denied")
+            }
+            return ReportOutput(handle: handle, finalPath: nil, partialPath: nil)
+        }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false

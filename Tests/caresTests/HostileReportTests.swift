@@ -106,3 +106,24 @@ final class HostileReportTests: XCTestCase {
         return records
     }
 }
+
+/// Writing a report or a preview to a device such as /dev/null writes through it, never replaces it.
+final class SpecialOutputTests: XCTestCase {
+    func testOutputToADeviceKeepsTheDevice() throws {
+        let home = try CaresProcess.temporaryFolder(self)
+        let device = home.appendingPathComponent("null").path
+        guard try CaresProcess.runShell("mknod '\(device)' c 1 3").status == 0 else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("CI runs as root and can make a device node") }
+            throw XCTSkip("needs root to make a device node")
+        }
+        let fixtures = CaresProcess.repositoryRoot.appendingPathComponent("Tests/TrainingKitTests/Fixtures/good").path
+        let report = try CaresProcess.run(
+            ["report", "attempts", "--format", "csv", "--output", device, "--modules", fixtures,
+             "--database", home.appendingPathComponent("db.sqlite").path])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let preview = try CaresProcess.run(["preview", "every-type", "--modules", fixtures, "--output", device])
+        XCTAssertEqual(preview.status, 0, preview.stderr)
+        let kind = try CaresProcess.runShell("stat -c %F '\(device)'").stdout
+        XCTAssertEqual(kind.trimmingCharacters(in: .whitespacesAndNewlines), "character special file")
+    }
+}

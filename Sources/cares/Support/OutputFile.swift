@@ -1,4 +1,5 @@
 import Foundation
+import TrainingReports
 
 /// Writes a command's result to standard output or to a file named with `--output`.
 enum OutputFile {
@@ -8,6 +9,15 @@ enum OutputFile {
     static func write(_ text: String, to path: String?, overwrite: Bool = true) throws {
         guard let path, path != "-" else {
             FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        if ReportOutput.isSpecialFile(path) {
+            // A device or FIFO (such as /dev/null) is written in place: an atomic write would replace it.
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw CaresFailure(message: "cannot write \(path): permission denied", hint: nil, exitCode: 73)
+            }
+            handle.write(Data(text.utf8))
+            try? handle.close()
             return
         }
         var isDirectory: ObjCBool = false
