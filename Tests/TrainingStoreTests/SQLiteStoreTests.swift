@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 
 @testable import TrainingStore
@@ -87,6 +88,36 @@ final class SQLiteStoreTests: XCTestCase {
     }
 
     // MARK: Migrations
+
+    func testUpgradingAVersion2StoreKeepsAuditEventsAndAllowsErasure() async throws {
+        let file = path()
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: file)
+        try SQLiteStore.migrator.migrate(old, upTo: "v2-reports")
+        let when = StoredDate.text(Date(timeIntervalSince1970: 1_767_225_600))
+        try await old.write { db in
+            try db.execute(
+                sql: "INSERT INTO learners (id, name, created_at, updated_at) VALUES ('rn-1', 'Ana', ?, ?)", arguments: [when, when])
+            try db.execute(
+                sql: """
+                    INSERT INTO audit_events (id, kind, learner_id, module_id, reason, os_user, at)
+                    VALUES ('9b2f6c1e-0000-4000-8000-000000000001', 'attempt_granted', 'rn-1', 'reporting', 'Power cut', 'coord', ?)
+                    """, arguments: [when])
+        }
+        try old.close()
+        let store = try await Self.open(file)
+        let version = try await store.schemaVersion()
+        XCTAssertEqual(version, SQLiteStore.latestSchemaVersion)
+        let kept = try await store.auditEvents(learnerID: "rn-1", moduleID: nil)
+        XCTAssertEqual(kept.map(\.reason), ["Power cut"])
+        try await store.eraseLearner(
+            id: "rn-1", anonymousID: "erased-1",
+            event: AuditEvent(kind: .learnerErased, learnerID: "erased-1", moduleID: "", reason: "Asked", osUser: "coord"))
+        let events = try await store.auditEvents(learnerID: "erased-1", moduleID: nil)
+        XCTAssertEqual(events.map(\.kind), [.attemptGranted, .learnerErased])
+        let problems = try await store.integrityProblems()
+        XCTAssertEqual(problems, [])
+    }
 
     func testMigratingTwiceIsHarmless() async throws {
         let store = try await Self.open(path())

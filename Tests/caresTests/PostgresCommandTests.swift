@@ -144,6 +144,23 @@ final class PostgresCommandTests: XCTestCase {
         XCTAssertTrue(again.stdout.contains("is up to date: schema version 3."), again.stdout)
     }
 
+    func testDbCheckFindsMissingTablesAndPassesOnceMigrated() async throws {
+        let schema = try await PostgresTestSchema.create(self)
+        let url = schema.url(password: "hunter2")
+        let empty = try CaresProcess.run(["db", "check", "--database", url], environment: environment)
+        XCTAssertEqual(empty.status, 1, empty.stderr)
+        XCTAssertTrue(empty.stderr.contains("table learners is missing"), empty.stderr)
+        XCTAssertTrue(empty.stderr.contains("cares db migrate"), empty.stderr)
+        XCTAssertEqual(try CaresProcess.run(["db", "migrate", "--database", url], environment: environment).status, 0)
+        let good = try CaresProcess.run(["db", "check", "--database", url], environment: environment)
+        XCTAssertEqual(good.status, 0, good.stderr)
+        XCTAssertTrue(good.stdout.contains("is sound: schema version 3, every table present."), good.stdout)
+        XCTAssertFalse(good.stdout.contains("hunter2") || empty.stderr.contains("hunter2"))
+        let backup = try CaresProcess.run(["db", "backup", NSTemporaryDirectory() + "cares-pg-\(UUID()).sqlite", "--database", url], environment: environment)
+        XCTAssertEqual(backup.status, 64)
+        XCTAssertTrue(backup.stderr.contains("pg_dump"), backup.stderr)
+    }
+
     func testAnUnreachableServerOrABadURLExits74WithoutThePassword() throws {
         let unreachable = try CaresProcess.run(
             ["list", "--modules", Self.fixtures, "--database", "postgres://cares:pw-123@127.0.0.1:9/cares?sslmode=disable"],
