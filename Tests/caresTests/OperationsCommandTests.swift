@@ -4,43 +4,8 @@ import TrainingStore
 import XCTest
 
 /// `cares db backup`, `cares db check` and `cares learners deactivate|remove` run as a built binary against real files.
-final class OperationsCommandTests: XCTestCase {
+final class OperationsCommandTests: CaresCommandTestCase {
     static let fixtures = TakeCommandTests.fixtures
-    var home: URL!
-    var database: String { home.appendingPathComponent("data/cares.sqlite").path }
-
-    override func setUpWithError() throws {
-        home = try CaresProcess.temporaryFolder(self)
-    }
-
-    var environment: [String: String] {
-        [
-            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-            "XDG_DATA_HOME": home.appendingPathComponent("data-home").path,
-            "CARES_LEARNER": "", "CARES_DATABASE": "", "CARES_MODULES": "", "TZ": "UTC",
-        ]
-    }
-
-    @discardableResult
-    func cares(_ arguments: [String], input: String = "") throws -> CaresProcess.Output {
-        try CaresProcess.run(
-            arguments + ["--database", database, "--modules", Self.fixtures], input: input, environment: environment,
-            directory: home)
-    }
-
-    func take(_ learner: String, right: Bool, seed: UInt64) throws -> CaresProcess.Output {
-        let set = ModuleCatalog().load(paths: [Self.fixtures])
-        let module = try XCTUnwrap(set.module(id: "every-type")).fillingPlaceholders(set.site?.facts ?? [:])
-        let script = AnswerScript(module: module, seed: seed)
-        let lines = script.lines(right ? AnswerScript.right : AnswerScript.wrong)
-        return try cares(["take", "every-type", "--learner", learner, "--seed", String(seed)], input: lines.joined(separator: "\n") + "\n")
-    }
-
-    func write(_ name: String, _ text: String) throws -> String {
-        let path = home.appendingPathComponent(name).path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
 
     /// Runs async store code from a synchronous test helper.
     func awaitResult<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
