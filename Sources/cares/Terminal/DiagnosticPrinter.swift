@@ -36,7 +36,14 @@ struct DiagnosticPrinter {
 
     private mutating func sourceLine(_ file: String, _ line: Int) -> String? {
         if sources[file] == nil {
-            guard let data = FileManager.default.contents(atPath: file), data.count <= 16 << 20 else { return nil }
+            // FileHandle rather than FileManager.contents, which leaks its buffer for an empty file
+            // (found by LeakSanitizer).
+            guard let handle = FileHandle(forReadingAtPath: file) else { return nil }
+            defer { try? handle.close() }
+            guard let data = try? handle.read(upToCount: 16 << 20) else {
+                sources[file] = SourceText(bytes: [])
+                return nil
+            }
             sources[file] = SourceText(bytes: [UInt8](data))
         }
         return sources[file]?.line(line)
