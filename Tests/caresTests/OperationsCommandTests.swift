@@ -7,17 +7,6 @@ import XCTest
 final class OperationsCommandTests: CaresCommandTestCase {
     static let fixtures = TakeCommandTests.fixtures
 
-    /// Runs async store code from a synchronous test helper.
-    func awaitResult<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-        let box = ResultBox<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
-            done.signal()
-        }
-        done.wait()
-        return try XCTUnwrap(box.result).get()
-    }
 
     func snapshot(_ path: String) throws -> [String] {
         try awaitResult {
