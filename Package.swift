@@ -27,11 +27,12 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
-        .target(name: "TrainingReports", dependencies: ["TrainingKit", "TrainingStore"]),
+        .target(name: "TrainingService", dependencies: ["TrainingKit", "TrainingStore"]),
+        .target(name: "TrainingReports", dependencies: ["TrainingKit", "TrainingStore", "TrainingService"]),
         .executableTarget(
             name: "cares",
             dependencies: [
-                "TrainingKit", "TrainingStore", "TrainingReports",
+                "TrainingKit", "TrainingStore", "TrainingService", "TrainingReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,7 +47,8 @@ let package = Package(
         ),
         .testTarget(name: "TrainingKitTests", dependencies: ["TrainingKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingStoreTests", dependencies: ["TrainingStore"]),
-        .testTarget(name: "TrainingReportsTests", dependencies: ["TrainingReports", "TrainingKit", "TrainingStore"]),
+        .testTarget(name: "TrainingServiceTests", dependencies: ["TrainingService", "TrainingKit", "TrainingStore"]),
+        .testTarget(name: "TrainingReportsTests", dependencies: ["TrainingReports", "TrainingService", "TrainingKit", "TrainingStore"]),
         .testTarget(name: "caresTests", dependencies: ["cares", "TrainingKit", "TrainingStore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingService
 import TrainingStore
 
 /// `cares report attempts`: every attempt matching the filters (`--since`/`--until` by start time).

@@ -1,3 +1,4 @@
+import TrainingService
 /// RFC 4180 CSV: a UTF-8 byte order mark (so Excel reads UTF-8), a header row, CRLF line ends,
 /// ISO 8601 times with offset, and text cells neutralised against formula injection.
 /// Only the report's first section is written.

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingService
 
 /// A printable certificate: one self-contained HTML page (A4 landscape, one sheet), everything escaped.
 public struct CertificatePage {

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingService
 import TrainingStore
 
 /// Builds one row per learner × required module from the attempts, streamed from the store.
@@ -70,9 +71,7 @@ enum CompletionRows {
         return stats
     }
 
-    static func standing(_ attempts: [Attempt], module: ReportModule, grants: [Date], now: Date) -> ModuleStanding {
-        ModuleStanding.compute(
-            attempts: attempts, currentVersion: module.version, validForDays: module.validForDays,
-            maxAttempts: module.maxAttempts, grantedAt: grants, now: now)
+    static func standing(_ attempts: [Attempt], module: KnownModule, grants: [Date], now: Date) -> ModuleStanding {
+        ModuleStanding.compute(attempts: attempts, policy: module.policy, grantedAt: grants, now: now)
     }
 }

@@ -1,3 +1,4 @@
+import TrainingService
 /// Figures gathered while completion rows are built: attempts per module and compliance per department.
 struct CompletionStats {
     /// Passed and failed attempts per module id (of the learners in the report).
@@ -21,7 +22,7 @@ struct CompletionStats {
         byDepartment[department] = entry
     }
 
-    func passRateChart(catalog: ReportCatalog) -> BarChart {
+    func passRateChart(catalog: ModuleDirectory) -> BarChart {
         BarChart(
             title: "Pass rate per module (passed ÷ finished attempts)",
             bars: attemptsByModule.keys.sorted().map { id in

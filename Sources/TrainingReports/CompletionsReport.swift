@@ -1,4 +1,5 @@
 import Foundation
+import TrainingService
 import TrainingStore
 
 /// `cares report completions`: one row per learner × required module, with status, best score, pass and expiry.

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingService
 import TrainingStore
 
 /// `cares report due`: required modules not passed, expired, due again after a MAJOR version, or expiring

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingService
 
 /// One self-contained HTML page: no scripts, no external assets (a Content-Security-Policy says so),
 /// summary figures and inline-SVG bar charts at the top, then the tables; every value escaped; print styles.

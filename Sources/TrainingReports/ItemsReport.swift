@@ -1,5 +1,6 @@
 import Foundation
 import TrainingKit
+import TrainingService
 import TrainingStore
 
 /// `cares report items --module M`: per question, how often it was answered, its facility and

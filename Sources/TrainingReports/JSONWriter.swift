@@ -1,3 +1,4 @@
+import TrainingService
 /// One JSON object: `report`, `title`, `site_name`, `generated_at`, `filters`, an array per section
 /// (`rows` for the main one) with one object per row keyed by the column keys, and `summary`.
 public final class JSONWriter: ReportWriter {

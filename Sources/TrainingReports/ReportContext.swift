@@ -1,18 +1,19 @@
 import Foundation
 import TrainingKit
+import TrainingService
 import TrainingStore
 
 /// Everything a report reads: the store, the modules, the site, the filters, the clock and time zone.
 public struct ReportContext: Sendable {
     public var store: any CompletionStore
-    public var catalog: ReportCatalog
+    public var catalog: ModuleDirectory
     public var site: Site?
     public var filter: ReportFilter
     public var now: Date
     public var time: ReportTime
 
     public init(
-        store: any CompletionStore, catalog: ReportCatalog, site: Site?, filter: ReportFilter = ReportFilter(),
+        store: any CompletionStore, catalog: ModuleDirectory, site: Site?, filter: ReportFilter = ReportFilter(),
         now: Date = Date(), time: ReportTime = ReportTime()
     ) {
         self.store = store
@@ -52,7 +53,7 @@ public struct ReportContext: Sendable {
     }
 
     /// The module ids required of a learner: site requirements, else every module; narrowed by `--module`.
-    func requiredModules(for learner: Learner) -> [ReportModule] {
+    func requiredModules(for learner: Learner) -> [KnownModule] {
         let required = site?.requiredModules(department: learner.department, role: learner.role)
         return catalog.modules.filter { module in
             (required?.contains(module.id) ?? true) && (filter.moduleID == nil || filter.moduleID == module.id)

@@ -6,13 +6,10 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     case notFound(String)
     /// The output cannot be written.
     case output(String)
-    /// A roster file with problems; each message names its line.
-    case roster([String])
 
     public var description: String {
         switch self {
         case .usage(let message), .notFound(let message), .output(let message): return message
-        case .roster(let problems): return problems.joined(separator: "\n")
         }
     }
 }

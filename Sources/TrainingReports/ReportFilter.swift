@@ -1,4 +1,5 @@
 import Foundation
+import TrainingService
 import TrainingStore
 
 /// The filters a coordinator gives: `--module`, `--learner`, `--department`, `--role`, `--since`, `--until`.

@@ -1,3 +1,4 @@
+import TrainingService
 /// The output formats of reports.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case table, csv, json, html, xapi

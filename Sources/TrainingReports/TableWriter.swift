@@ -1,3 +1,4 @@
+import TrainingService
 /// Aligned columns for the terminal. Column widths come from the first rows of each section
 /// (up to `measuredRows`); later rows are written at once with those widths, so memory stays flat.
 public final class TableWriter: ReportWriter {

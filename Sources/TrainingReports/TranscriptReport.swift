@@ -1,4 +1,5 @@
 import Foundation
+import TrainingService
 import TrainingStore
 
 /// `cares report transcript --learner L`: one learner's attempts, standing on each required module,

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingService
 
 /// Turns report values into text for a table (for people) or a file (for programs).
 struct ValueFormatter {

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingService
 import TrainingStore
 
 /// A JSON array of xAPI 1.0.3 statements, written as attempts stream past.

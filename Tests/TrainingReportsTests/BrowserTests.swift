@@ -1,5 +1,6 @@
 import Foundation
 import TrainingReports
+import TrainingService
 import XCTest
 
 /// Opens the HTML report and a certificate in headless Chromium: no console messages, and the

@@ -1,6 +1,7 @@
 import Foundation
 import TrainingKit
 import TrainingReports
+import TrainingService
 import TrainingStore
 import XCTest
 
@@ -47,7 +48,7 @@ final class CertificateAndRosterTests: XCTestCase {
             do {
                 _ = try await service.issue(learnerID: learner, moduleID: module, now: F.now)
                 XCTFail("\(learner) \(module) must be refused")
-            } catch ReportError.notFound(let message) {
+            } catch ServiceError.notFound(let message, _) {
                 XCTAssertTrue(message.contains(why), message)
             }
         }
@@ -105,7 +106,7 @@ final class CertificateAndRosterTests: XCTestCase {
         do {
             _ = try await importer.run(text)
             XCTFail("expected problems")
-        } catch ReportError.roster(let problems) {
+        } catch ServiceError.roster(let problems) {
             XCTAssertEqual(problems.count, 4, problems.joined(separator: "\n"))
             XCTAssertTrue(problems[0].hasPrefix("roster.csv:3: 'rn 2' is not a valid staff ID"), problems[0])
             XCTAssertTrue(problems[1].hasPrefix("roster.csv:4: the id 'rn-1' is already on line 2"), problems[1])
@@ -117,14 +118,15 @@ final class CertificateAndRosterTests: XCTestCase {
         do {
             _ = try await importer.run("staff,name\nrn-1,Ana\n")
             XCTFail("expected a header problem")
-        } catch ReportError.roster(let problems) {
+        } catch ServiceError.roster(let problems) {
             XCTAssertTrue(problems.contains { $0.contains("roster.csv:1: unknown column 'staff'") }, problems.joined())
         }
     }
 
     // MARK: Grants
 
-    func testGrantsCountOnlyInTheCurrentPeriod() {
+    func testGrantsCountOnlyInTheCurrentPeriod() throws {
+        let policy = ModulePolicy(version: try XCTUnwrap(SemanticVersion("1.0.0")), passMark: 80, validForDays: 30, maxAttempts: 2)
         let start = F.date("2026-01-01T00:00:00Z")
         let failed = (0..<2).map { index in
             Attempt(
@@ -132,10 +134,10 @@ final class CertificateAndRosterTests: XCTestCase {
                 startedAt: start.addingTimeInterval(Double(index) * 3600), finishedAt: start.addingTimeInterval(Double(index) * 3600 + 60),
                 status: .failed, points: 0, maxPoints: 1, scorePercent: 0)
         }
-        let out = ModuleStanding.compute(attempts: failed, currentVersion: "1.0.0", validForDays: 30, maxAttempts: 2, grantedAt: [], now: F.now)
+        let out = ModuleStanding.compute(attempts: failed, policy: policy, grantedAt: [], now: F.now)
         XCTAssertTrue(out.isOutOfAttempts)
         let granted = ModuleStanding.compute(
-            attempts: failed, currentVersion: "1.0.0", validForDays: 30, maxAttempts: 2, grantedAt: [start.addingTimeInterval(7200)], now: F.now)
+            attempts: failed, policy: policy, grantedAt: [start.addingTimeInterval(7200)], now: F.now)
         XCTAssertEqual(granted.attemptsAllowed, 3)
         XCTAssertEqual(granted.attemptsLeft, 1)
 
@@ -146,7 +148,7 @@ final class CertificateAndRosterTests: XCTestCase {
         passed.startedAt = start.addingTimeInterval(10_000)
         passed.finishedAt = start.addingTimeInterval(10_060)
         let later = ModuleStanding.compute(
-            attempts: failed + [passed], currentVersion: "1.0.0", validForDays: 30, maxAttempts: 2,
+            attempts: failed + [passed], policy: policy,
             grantedAt: [start.addingTimeInterval(7200)], now: F.now)
         XCTAssertEqual(later.state, .expired)
         XCTAssertEqual(later.attemptsAllowed, 2)

@@ -1,6 +1,7 @@
 import Foundation
 import TrainingKit
 import TrainingReports
+import TrainingService
 import TrainingStore
 
 /// A store with known learners and attempts, and the numbers the reports must give for it.
@@ -137,7 +138,7 @@ enum ReportFixture {
     static func context(_ filter: ReportFilter = ReportFilter(), timeZone: String = "UTC") async throws -> ReportContext {
         let store = try SQLiteStore.inMemory()
         try await populate(store)
-        let catalog = try await ReportCatalog.load(modules: [signs, reporting], store: store)
+        let catalog = try await ModuleDirectory.load(modules: [signs, reporting], store: store)
         return ReportContext(
             store: store, catalog: catalog, site: site, filter: filter, now: now,
             time: ReportTime(timeZone: TimeZone(identifier: timeZone) ?? .current))

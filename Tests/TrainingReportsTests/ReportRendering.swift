@@ -1,5 +1,6 @@
 import Foundation
 import TrainingReports
+import TrainingService
 import XCTest
 
 /// Runs a report into a temporary file and returns what was written.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrainingService
 
 /// `cares learners deactivate ID`: someone left; stop listing them as due, keep their history.
 struct LearnersDeactivateCommand: AsyncParsableCommand {
@@ -14,8 +15,11 @@ struct LearnersDeactivateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await FailureReporter.run {
-            let location = try options.databaseLocation
-            Console(plain: true).line(try await LearnerLifecycle(location: location).deactivate(learner))
+            try await StoreScope.using(try options.databaseLocation) { store in
+                try await LearnerAdministration(store: store).deactivate(learner)
+            }
+            Console(plain: true).line(
+                "Deactivated \(DiagnosticPrinter.printable(learner)): no longer listed as due; their records are kept.")
         }
     }
 }

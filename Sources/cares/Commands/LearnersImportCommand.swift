@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrainingReports
+import TrainingService
 
 /// `cares learners import roster.csv`: add or update learners from a CSV roster.
 struct LearnersImportCommand: AsyncParsableCommand {
@@ -27,8 +27,9 @@ struct LearnersImportCommand: AsyncParsableCommand {
                 guard let text = String(data: data, encoding: .utf8) else {
                     throw CaresFailure.badData("\(file) is not UTF-8 text", hint: "Save it as \"CSV UTF-8\" and import it again.")
                 }
-                let store = try await StoreOpener.open(options.databaseLocation)
-                let outcome = try await RosterImport(store: store, fileName: file).run(text)
+                let outcome = try await StoreScope.using(try options.databaseLocation) { store in
+                    try await LearnerAdministration(store: store).importRoster(text, fileName: file)
+                }
                 print("Imported \(outcome.total) learner\(outcome.total == 1 ? "" : "s") from \(DiagnosticPrinter.printable(file)): "
                     + "\(outcome.added) new, \(outcome.updated) updated, \(outcome.unchanged) unchanged.")
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrainingService
 
 /// `cares learners remove ID --erase --reason TEXT`: erase a person's data, keep anonymous scores.
 struct LearnersRemoveCommand: AsyncParsableCommand {
@@ -34,8 +35,13 @@ struct LearnersRemoveCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await FailureReporter.run {
-            let location = try options.databaseLocation
-            Console(plain: true).line(try await LearnerLifecycle(location: location).erase(learner, reason: reason))
+            let anonymousID = try await StoreScope.using(try options.databaseLocation) { store in
+                try await LearnerAdministration(store: store).erase(learner, reason: reason)
+            }
+            Console(plain: true).line("""
+                Erased \(DiagnosticPrinter.printable(learner)): name, email and reflection answers removed; \
+                their attempts are kept as \(anonymousID) for item statistics. Recorded with your OS user and the reason.
+                """)
         }
     }
 }

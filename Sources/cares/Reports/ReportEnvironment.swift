@@ -1,6 +1,7 @@
 import Foundation
 import TrainingKit
 import TrainingReports
+import TrainingService
 import TrainingStore
 
 /// What coordinator commands read: the store, the modules (when the folder exists) and the site.
@@ -8,10 +9,19 @@ struct ReportEnvironment {
     let store: any CompletionStore
     let modules: [Module]
     let site: Site?
-    let catalog: ReportCatalog
+    let catalog: ModuleDirectory
 
-    /// Opens the store and loads the modules folder if there is one; reports work from the store alone.
-    static func prepare(_ options: SessionOptions) async throws -> ReportEnvironment {
+    /// Opens the store and loads the modules folder, runs `body`, and closes the store whatever happens.
+    static func using<T>(_ options: SessionOptions, _ body: (ReportEnvironment) async throws -> T) async throws -> T {
+        let (modules, site) = try loadModules(options)
+        return try await StoreScope.using(try options.databaseLocation) { store in
+            let catalog = try await ModuleDirectory.load(modules: modules, store: store)
+            return try await body(ReportEnvironment(store: store, modules: modules, site: site, catalog: catalog))
+        }
+    }
+
+    /// The modules folder if there is one; reports work from the store alone.
+    private static func loadModules(_ options: SessionOptions) throws -> ([Module], Site?) {
         let folder = try options.modulesFolder
         var modules: [Module] = []
         var site: Site?
@@ -24,9 +34,7 @@ struct ReportEnvironment {
             modules = set.modules
             site = set.site
         }
-        let store = try await StoreOpener.open(try options.databaseLocation)
-        let catalog = try await ReportCatalog.load(modules: modules, store: store)
-        return ReportEnvironment(store: store, modules: modules, site: site, catalog: catalog)
+        return (modules, site)
     }
 
     func context(_ filter: ReportFilter) -> ReportContext {
@@ -42,9 +50,6 @@ struct ReportEnvironment {
             case .usage(let message): throw CaresFailure(message: message, hint: nil, exitCode: 64)
             case .notFound(let message): throw CaresFailure.refused(message)
             case .output(let message): throw CaresFailure(message: message, hint: nil, exitCode: 73)
-            case .roster(let problems):
-                throw CaresFailure.badData(
-                    problems.joined(separator: "\n"), hint: "Nothing was imported. Fix the file and import it again.")
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrainingReports
+import TrainingService
 
 extension ReportFormat: ExpressibleByArgument {}
 

@@ -15,7 +15,7 @@ struct ReportRunner {
         try await FailureReporter.run {
             try await ReportEnvironment.run {
                 let filter = try reportOptions.filter(learner: options.learner)
-                let environment = try await ReportEnvironment.prepare(options)
+                try await ReportEnvironment.using(options) { environment in
                 let context = environment.context(filter)
                 var homePage = ""
                 if reportOptions.format == .xapi {
@@ -39,6 +39,7 @@ struct ReportRunner {
                 }
                 if let file = reportOptions.output {
                     FileHandle.standardError.write(Data("Wrote \(file).\n".utf8))
+                }
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingService
 import TrainingStore
 
 /// The shared frame of `take` and `resume`: prepare, run, and turn pauses into a clean exit.
@@ -12,7 +13,8 @@ enum LearnerSession {
                 try await TrainingContext.using(options, askForLearner: true) { context in
                     guard let learnerID = context.learnerID else { return }
                     let runner = TrainingRunner(
-                        console: context.console, store: context.store, learnerID: learnerID, site: context.modules.site)
+                        console: context.console, service: AttemptService(store: context.store, learnerID: learnerID),
+                        site: context.modules.site)
                     try await body(context, runner)
                 }
             } catch PauseRequest.beforeStart {

@@ -1,5 +1,6 @@
 import Foundation
 import TrainingKit
+import TrainingService
 import TrainingStore
 
 /// The table of `cares list`: module, status, best score, valid until.
@@ -21,9 +22,7 @@ struct ModuleListing {
                 rows.append([module.id, module.estimatedMinutes.map { "about \($0) min" } ?? "", "–", "–"])
                 continue
             }
-            let standing = try await context.store.standing(
-                learnerID: learnerID, moduleID: module.id, currentVersion: module.version.description,
-                validForDays: module.validForDays, maxAttempts: module.maxAttempts)
+            let standing = try await context.store.standing(learnerID: learnerID, moduleID: module.id, policy: ModulePolicy(module))
             let status = try await describe(standing, module: module, required: required?.contains(module.id) ?? false)
             let score = standing.bestScore.map(Formatting.percent) ?? "–"
             let until = standing.state == .passed ? (standing.expiresAt.map(Formatting.day) ?? "no expiry") :

@@ -1,5 +1,6 @@
 import Foundation
 import TrainingKit
+import TrainingService
 import TrainingStore
 
 /// Finds the attempt to resume: the one named, the only one, or the one the learner picks from a list.
@@ -8,9 +9,8 @@ struct ResumeChooser {
     let runner: TrainingRunner
 
     func resume(_ moduleID: String?) async throws {
-        var open = try await context.store.inProgressAttempts(learnerID: runner.learnerID)
+        let open = try await runner.service.unfinished(moduleID: moduleID)
         if let moduleID {
-            open = open.filter { $0.moduleID == moduleID }
             guard !open.isEmpty else {
                 throw CaresFailure.refused(
                     "\(runner.learnerID) has no unfinished attempt at '\(moduleID)'", hint: "start one with: cares take \(moduleID)")
@@ -20,7 +20,7 @@ struct ResumeChooser {
             context.console.line("You have no unfinished training. `cares list` shows what is available.")
             return
         }
-        let chosen = open.count == 1 ? open[0] : try await choose(from: open)
+        let chosen = open.count == 1 ? open[0].attempt : try await choose(from: open)
         guard let module = context.modules.module(id: chosen.moduleID) else {
             throw CaresFailure.badData(
                 "the module '\(chosen.moduleID)' of this attempt is no longer in the modules folder (or has errors)",
@@ -29,11 +29,10 @@ struct ResumeChooser {
         try await runner.continueAttempt(chosen, module: module)
     }
 
-    private func choose(from attempts: [Attempt]) async throws -> Attempt {
+    private func choose(from attempts: [(attempt: Attempt, answered: Int)]) async throws -> Attempt {
         let console = context.console
         console.line("You have \(attempts.count) unfinished attempts:")
-        for (index, attempt) in attempts.enumerated() {
-            let answered = try await context.store.responses(attemptID: attempt.id).count
+        for (index, (attempt, answered)) in attempts.enumerated() {
             let title = context.modules.module(id: attempt.moduleID)?.title ?? attempt.moduleID
             console.wrapped(
                 "\(index + 1). \(title) — question \(min(answered + 1, attempt.questionCount)) of \(attempt.questionCount), started \(Formatting.day(attempt.startedAt))",
@@ -44,8 +43,8 @@ struct ResumeChooser {
                 throw PauseRequest.beforeStart
             }
             let text = reply.trimmingCharacters(in: .whitespaces)
-            if let number = Int(text), (1...attempts.count).contains(number) { return attempts[number - 1] }
-            if let match = attempts.first(where: { $0.moduleID == text }) { return match }
+            if let number = Int(text), (1...attempts.count).contains(number) { return attempts[number - 1].attempt }
+            if let match = attempts.first(where: { $0.attempt.moduleID == text }) { return match.attempt }
             console.wrapped("Type a number from 1 to \(attempts.count).", indent: 2, style: .dim)
         }
     }

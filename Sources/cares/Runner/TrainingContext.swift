@@ -1,5 +1,6 @@
 import Foundation
 import TrainingKit
+import TrainingService
 import TrainingStore
 
 /// What a learner command needs: the modules, the site, the store and who the learner is.
@@ -31,14 +32,7 @@ struct TrainingContext {
             } else {
                 learnerID = LearnerResolver.known(flag: options.learner)
             }
-            if let learnerID, try await store.hasRoster() {
-                let learner = try await store.learner(id: learnerID)
-                if learner?.fromRoster != true {
-                    throw CaresFailure.refused(
-                        "\(learnerID) is not on this site's roster.",
-                        hint: "Check your staff ID, or ask your training coordinator to add you (cares learners import).")
-                }
-            }
+            if let learnerID { try await LearnerAdministration(store: store).admit(learnerID) }
             return TrainingContext(console: console, modules: modules, store: store, learnerID: learnerID)
         } catch {
             await store.close()

@@ -1,5 +1,6 @@
 import Foundation
 import TrainingKit
+import TrainingService
 import TrainingStore
 
 /// Runs an attempt in the terminal: intro, lessons, questions with feedback, result.
@@ -8,78 +9,56 @@ import TrainingStore
 /// and Ctrl-C stop cleanly and `cares resume` continues at the next unanswered question.
 final class TrainingRunner {
     let console: Console
-    let store: any CompletionStore
-    let learnerID: String
+    let service: AttemptService
     let site: Site?
     /// A seed for new attempts instead of a random one (tests and reproducible demos only).
     var fixedSeed: UInt64?
     private var renderer: ScreenRenderer { ScreenRenderer(console: console) }
+    var learnerID: String { service.learnerID }
 
-    init(console: Console, store: any CompletionStore, learnerID: String, site: Site?) {
+    init(console: Console, service: AttemptService, site: Site?) {
         self.console = console
-        self.store = store
-        self.learnerID = learnerID
+        self.service = service
         self.site = site
     }
 
     /// Starts a new attempt at the module, or continues the one in progress.
     func take(_ module: Module) async throws {
-        if let open = try await store.inProgressAttempts(learnerID: learnerID).first(where: { $0.moduleID == module.id }) {
+        let opened = try await service.begin(module, seed: fixedSeed)
+        if case .started = opened.origin {} else {
             console.wrapped("You have an unfinished attempt at this module; continuing where you stopped.", style: .dim)
-            try await continueAttempt(open, module: module)
-            return
         }
-        let attempt = try await startAttempt(module)
-        try await run(attempt, module: module, showIntro: true, answers: [:])
+        try await run(opened, module: module)
     }
 
     /// Continues an attempt in progress, or starts afresh when the module changed since it began.
     func continueAttempt(_ attempt: Attempt, module: Module) async throws {
-        guard attempt.contentHash == module.contentHash else {
+        try await run(try await service.resume(attempt, module: module, seed: fixedSeed), module: module)
+    }
+
+    /// Says how the attempt came to be open, then runs it.
+    private func run(_ opened: OpenedAttempt, module: Module) async throws {
+        switch opened.origin {
+        case .continued:
+            break
+        case .started(let standing):
+            notePass(standing)
+        case .restartedAfterChange(let standing):
             console.wrapped(
                 "The module \"\(module.title)\" has changed since you started this attempt, so a fresh attempt starts now. "
                     + "(Your earlier answers are kept on record as an abandoned attempt and do not count against you.)")
-            try await store.abandonAttempt(id: attempt.id, at: Date())
-            let fresh = try await startAttempt(module)
-            try await run(fresh, module: module, showIntro: true, answers: [:])
-            return
+            notePass(standing)
         }
-        var marks: [String: Mark] = [:]
-        for response in try await store.responses(attemptID: attempt.id) {
-            marks[response.questionID] = Mark(
-                points: response.points, maxPoints: response.maxPoints, isCorrect: response.isCorrect,
-                canonicalAnswer: response.answer, skipped: response.skipped)
-        }
-        try await run(attempt, module: module, showIntro: marks.isEmpty, answers: marks)
+        try await run(opened.attempt, module: module, showIntro: opened.isFresh, answers: opened.marks)
     }
 
-    /// Checks the attempt limit and records a new attempt with a fresh seed.
-    private func startAttempt(_ module: Module) async throws -> Attempt {
-        let standing = try await store.standing(
-            learnerID: learnerID, moduleID: module.id, currentVersion: module.version.description,
-            validForDays: module.validForDays, maxAttempts: module.maxAttempts)
-        if standing.isOutOfAttempts {
-            throw CaresFailure.refused(
-                "You have used all \(standing.attemptsAllowed ?? 0) attempts at \"\(module.title)\" for this period.",
-                hint: "Ask your training coordinator for another attempt (cares attempts grant).")
-        }
-        if standing.state == .passed, let pass = standing.lastPass {
-            let until = standing.expiresAt.map { ", valid until \(Formatting.day($0))" } ?? ""
-            console.wrapped(
-                "You passed this module on \(Formatting.day(pass.finishedAt ?? pass.startedAt))\(until). "
-                    + "This attempt is extra practice; your best result counts.", style: .dim)
-        }
-        let seed = fixedSeed ?? UInt64.random(in: UInt64.min...UInt64.max)
-        let plan = QuizPlan(module: module, seed: seed)
-        let attempt = Attempt(
-            learnerID: learnerID, moduleID: module.id, moduleVersion: module.version.description,
-            contentHash: module.contentHash, seed: seed, questionCount: plan.questions.count,
-            osUser: SystemIdentity.userName, host: SystemIdentity.hostName)
-        let snapshot = ModuleSnapshot(
-            moduleID: module.id, version: module.version.description, title: module.title, contentHash: module.contentHash,
-            passMark: module.passMark, validForDays: module.validForDays, maxAttempts: module.maxAttempts)
-        try await store.startAttempt(attempt, module: snapshot)
-        return attempt
+    /// Tells a learner who holds a valid pass that this attempt is practice.
+    private func notePass(_ standing: ModuleStanding) {
+        guard standing.state == .passed, let pass = standing.lastPass else { return }
+        let until = standing.expiresAt.map { ", valid until \(Formatting.day($0))" } ?? ""
+        console.wrapped(
+            "You passed this module on \(Formatting.day(pass.finishedAt ?? pass.startedAt))\(until). "
+                + "This attempt is extra practice; your best result counts.", style: .dim)
     }
 
     private func run(_ attempt: Attempt, module raw: Module, showIntro: Bool, answers: [String: Mark]) async throws {
@@ -162,13 +141,8 @@ final class TrainingRunner {
 
     /// Commits an answer; a failure stops the run with the attempt left resumable.
     private func save(_ mark: Mark, question: Question, position: Int, attempt: Attempt) async throws {
-        let response = Response(
-            attemptID: attempt.id, questionID: question.id, answer: mark.canonicalAnswer, isCorrect: mark.isCorrect,
-            points: mark.points, maxPoints: mark.maxPoints, skipped: mark.skipped, position: position)
         do {
-            try await store.recordResponse(response)
-        } catch StoreError.duplicateResponse {
-            return
+            try await service.record(mark, for: question, position: position, in: attempt)
         } catch let error as StoreError {
             throw CaresFailure.store(
                 "Your answer could not be saved: \(error.description)",
@@ -179,21 +153,17 @@ final class TrainingRunner {
     private func finish(_ attempt: Attempt, session: QuizSession, module: Module) async throws {
         let result = session.result
         let now = Date()
+        let expires: Date?
         do {
-            try await store.finishAttempt(
-                id: attempt.id, status: result.passed ? .passed : .failed, points: result.points, maxPoints: result.maxPoints,
-                scorePercent: result.percent, at: now)
+            expires = try await service.finish(attempt, result: result, policy: ModulePolicy(module), at: now)
         } catch let error as StoreError {
             throw CaresFailure.store(
                 "Your result could not be saved: \(error.description)",
                 hint: "Every answer is saved. When the problem is fixed, run: cares resume \(attempt.moduleID)")
         }
-        let expires = module.validForDays.map { now.addingTimeInterval(Double($0) * 86_400) }
         renderer.result(result, module: module, learner: learnerID, at: now, expires: expires)
         if !result.passed {
-            let standing = try await store.standing(
-                learnerID: learnerID, moduleID: module.id, currentVersion: module.version.description,
-                validForDays: module.validForDays, maxAttempts: module.maxAttempts)
+            let standing = try await service.standing(module)
             if let left = standing.attemptsLeft {
                 console.wrapped(
                     left == 0

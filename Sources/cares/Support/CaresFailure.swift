@@ -22,4 +22,5 @@ struct CaresFailure: Error, CustomStringConvertible {
     }
 
     var description: String { message }
+
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrainingService
 import TrainingStore
 
 /// Runs a command body and turns known failures into a message on standard error and an exit code.
@@ -13,6 +14,10 @@ enum FailureReporter {
         } catch let error as StoreError {
             report(.store(error.description))
             throw ExitCode(74)
+        } catch let error as ServiceError {
+            let failure = CaresFailure(error)
+            report(failure)
+            throw ExitCode(failure.exitCode)
         }
     }
 

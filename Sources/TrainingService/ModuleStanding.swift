@@ -1,4 +1,5 @@
 import Foundation
+import TrainingStore
 
 /// Where one learner stands with one module: passed and valid, due, in progress, out of attempts.
 ///
@@ -42,22 +43,16 @@ public struct ModuleStanding: Hashable, Sendable {
     /// Whether the learner holds a pass that is valid at `now`.
     public var isCompliant: Bool { state == .passed }
 
-    /// Computes the standing from the learner's attempts at one module (any order).
+    /// Computes the standing from the learner's attempts at one module (any order), with `grants` extra attempts.
     public static func compute(
-        attempts: [Attempt], currentVersion: String, validForDays: Int?, maxAttempts: Int?, grants: Int = 0,
-        now: Date = Date()
+        attempts: [Attempt], policy: ModulePolicy, grants: Int = 0, now: Date = Date()
     ) -> ModuleStanding {
-        let major = majorVersion(currentVersion)
         let sorted = attempts.sorted { $0.startedAt < $1.startedAt }
-        let current = sorted.filter { majorVersion($0.moduleVersion) == major }
+        let current = sorted.filter(policy.isCurrentMajor)
         let passes = current.filter { $0.status == .passed }
-        let expiry: (Attempt) -> Date? = { attempt in
-            guard let days = validForDays else { return nil }
-            return (attempt.finishedAt ?? attempt.startedAt).addingTimeInterval(Double(days) * 86_400)
-        }
-        let validPass = passes.last { expiry($0).map { $0 > now } ?? true }
+        let validPass = passes.last { policy.expiry(of: $0).map { $0 > now } ?? true }
         var periodStart = Date.distantPast
-        if validPass == nil, let last = passes.last, let expired = expiry(last) { periodStart = expired }
+        if validPass == nil, let last = passes.last, let expired = policy.expiry(of: last) { periodStart = expired }
         if let validPass { periodStart = validPass.startedAt }
         let counted = current.filter { $0.status.countsAsAttempt && $0.startedAt >= periodStart }
         let finished = current.filter { $0.status.countsAsAttempt }
@@ -66,7 +61,7 @@ public struct ModuleStanding: Hashable, Sendable {
         var state: State
         if validPass != nil {
             state = .passed
-        } else if let last = passes.last, expiry(last) != nil {
+        } else if let last = passes.last, policy.expiry(of: last) != nil {
             state = .expired
         } else if sorted.contains(where: { $0.status == .passed }) {
             state = .outdated
@@ -79,26 +74,18 @@ public struct ModuleStanding: Hashable, Sendable {
         let lastPass = validPass ?? passes.last ?? sorted.last { $0.status == .passed }
         return ModuleStanding(
             state: state, bestScore: finished.compactMap(\.scorePercent).max(), lastPass: lastPass,
-            expiresAt: lastPass.flatMap(expiry), inProgress: inProgress,
+            expiresAt: lastPass.flatMap(policy.expiry(of:)), inProgress: inProgress,
             attemptsUsed: validPass == nil ? counted.count : 0,
-            attemptsAllowed: maxAttempts.map { $0 + grants }, periodStart: periodStart)
+            attemptsAllowed: policy.maxAttempts.map { $0 + grants }, periodStart: periodStart)
     }
 
     /// Computes the standing counting only the grants made in the current period (given by when each was made).
     public static func compute(
-        attempts: [Attempt], currentVersion: String, validForDays: Int?, maxAttempts: Int?, grantedAt: [Date],
-        now: Date = Date()
+        attempts: [Attempt], policy: ModulePolicy, grantedAt: [Date], now: Date = Date()
     ) -> ModuleStanding {
-        var standing = compute(
-            attempts: attempts, currentVersion: currentVersion, validForDays: validForDays, maxAttempts: maxAttempts,
-            now: now)
+        var standing = compute(attempts: attempts, policy: policy, now: now)
         let grants = grantedAt.filter { $0 >= standing.periodStart && $0 <= now }.count
-        standing.attemptsAllowed = maxAttempts.map { $0 + grants }
+        standing.attemptsAllowed = policy.maxAttempts.map { $0 + grants }
         return standing
-    }
-
-    /// The MAJOR part of a semantic version string ("2.1.0" → 2).
-    public static func majorVersion(_ version: String) -> Int {
-        Int(version.prefix { $0 != "." }) ?? 0
     }
 }

@@ -33,7 +33,7 @@ public struct RosterImport {
         self.fileName = fileName
     }
 
-    /// Checks and imports the roster text; throws `ReportError.roster` with every problem.
+    /// Checks and imports the roster text; throws `ServiceError.roster` with every problem.
     public func run(_ text: String, now: Date = Date()) async throws -> Outcome {
         let learners = try parse(text, now: now)
         var outcome = Outcome(added: 0, updated: 0, unchanged: 0)
@@ -65,10 +65,10 @@ public struct RosterImport {
         let records: [CSVReader.Record]
         switch CSVReader.records(text) {
         case .success(let parsed): records = parsed
-        case .failure(let failure): throw ReportError.roster(["\(fileName):\(failure.line): \(failure.message)"])
+        case .failure(let failure): throw ServiceError.roster(["\(fileName):\(failure.line): \(failure.message)"])
         }
         guard let header = records.first else {
-            throw ReportError.roster(["\(fileName): the file is empty; the first line must name the columns: \(Self.columns.joined(separator: ","))"])
+            throw ServiceError.roster(["\(fileName): the file is empty; the first line must name the columns: \(Self.columns.joined(separator: ","))"])
         }
         var problems: [String] = []
         var position: [String: Int] = [:]
@@ -84,7 +84,7 @@ public struct RosterImport {
             }
         }
         if position["id"] == nil { problems.append("\(fileName):\(header.line): the header has no 'id' column") }
-        guard problems.isEmpty else { throw ReportError.roster(problems) }
+        guard problems.isEmpty else { throw ServiceError.roster(problems) }
 
         let present = Set(position.keys)
         var seen: [String: Int] = [:]
@@ -122,7 +122,7 @@ public struct RosterImport {
                 isActive: true, fromRoster: true, createdAt: now, updatedAt: now)
             result.append((learner, present))
         }
-        guard problems.isEmpty else { throw ReportError.roster(problems) }
+        guard problems.isEmpty else { throw ServiceError.roster(problems) }
         return result
     }
 

@@ -4,9 +4,9 @@ import TrainingStore
 /// Issues certificates for valid passes and verifies codes against the records.
 public struct CertificateService {
     public let store: any CompletionStore
-    public let catalog: ReportCatalog
+    public let catalog: ModuleDirectory
 
-    public init(store: any CompletionStore, catalog: ReportCatalog) {
+    public init(store: any CompletionStore, catalog: ModuleDirectory) {
         self.store = store
         self.catalog = catalog
     }
@@ -14,14 +14,12 @@ public struct CertificateService {
     /// The certificate for the learner's current pass of the module (the same code every time for one pass).
     public func issue(learnerID: String, moduleID: String, now: Date = Date()) async throws -> CertificateRecord {
         guard let module = catalog.module(id: moduleID) else {
-            throw ReportError.notFound("there is no module '\(moduleID)' in the modules folder or the records")
+            throw ServiceError.notFound("there is no module '\(moduleID)' in the modules folder or the records")
         }
         guard let learner = try await store.learner(id: learnerID) else {
-            throw ReportError.notFound("there is no learner '\(learnerID)' in the records")
+            throw ServiceError.notFound("there is no learner '\(learnerID)' in the records")
         }
-        let standing = try await store.standing(
-            learnerID: learnerID, moduleID: moduleID, currentVersion: module.version,
-            validForDays: module.validForDays, maxAttempts: module.maxAttempts, now: now)
+        let standing = try await store.standing(learnerID: learnerID, moduleID: moduleID, policy: module.policy, now: now)
         guard standing.state == .passed, let pass = standing.lastPass else {
             let why: String
             switch standing.state {
@@ -29,7 +27,7 @@ public struct CertificateService {
             case .outdated: why = "the pass was on an earlier major version (\(standing.lastPass?.moduleVersion ?? "?")) of the module"
             default: why = "there is no pass on record"
             }
-            throw ReportError.notFound("\(learnerID) holds no current pass of '\(moduleID)': \(why)")
+            throw ServiceError.notFound("\(learnerID) holds no current pass of '\(moduleID)': \(why)")
         }
         var issued: Certificate?
         for _ in 0..<3 where issued == nil {
@@ -41,7 +39,7 @@ public struct CertificateService {
                 throw error
             }
         }
-        guard let certificate = issued else { throw ReportError.output("could not store a certificate code") }
+        guard let certificate = issued else { throw StoreError.unavailable("could not store a certificate code") }
         return CertificateRecord(
             certificate: certificate, attempt: pass, learner: learner,
             moduleTitle: catalog.title(moduleID: moduleID, version: pass.moduleVersion) ?? module.title,
@@ -69,12 +67,11 @@ public struct CertificateService {
         }
         let learner = try await store.learner(id: attempt.learnerID) ?? Learner(id: attempt.learnerID)
         let snapshot = try await store.moduleSnapshot(moduleID: attempt.moduleID, version: attempt.moduleVersion)
-        let days = snapshot?.validForDays ?? catalog.module(id: attempt.moduleID)?.validForDays
-        let finished = attempt.finishedAt ?? attempt.startedAt
+        let policy = snapshot.map(ModulePolicy.init) ?? catalog.module(id: attempt.moduleID)?.policy
         return .valid(
             CertificateRecord(
                 certificate: certificate, attempt: attempt, learner: learner,
                 moduleTitle: snapshot?.title ?? catalog.title(moduleID: attempt.moduleID, version: attempt.moduleVersion) ?? attempt.moduleID,
-                expiresAt: days.map { finished.addingTimeInterval(Double($0) * 86_400) }))
+                expiresAt: policy?.expiry(of: attempt)))
     }
 }

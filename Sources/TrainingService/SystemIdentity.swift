@@ -1,11 +1,11 @@
 import Foundation
 
 /// The operating-system user and host recorded with each attempt.
-enum SystemIdentity {
-    static var userName: String {
+public enum SystemIdentity {
+    public static var userName: String {
         if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return ProcessInfo.processInfo.environment["USER"] ?? ""
     }
 
-    static var hostName: String { ProcessInfo.processInfo.hostName }
+    public static var hostName: String { ProcessInfo.processInfo.hostName }
 }

@@ -1,0 +1,110 @@
+import Foundation
+import TrainingKit
+import TrainingStore
+
+/// The rules of one learner's attempts: begin or continue, record each answer, finish.
+///
+/// Everything a front end needs to run a quiz goes through here, so the terminal runner only prompts
+/// and prints, and the whole flow runs in tests against an in-memory store.
+public struct AttemptService: Sendable {
+    public let store: any CompletionStore
+    public let learnerID: String
+    /// Who is at the keyboard, recorded with each attempt.
+    public var osUser: String
+    public var host: String
+
+    public init(
+        store: any CompletionStore, learnerID: String, osUser: String = SystemIdentity.userName,
+        host: String = SystemIdentity.hostName
+    ) {
+        self.store = store
+        self.learnerID = learnerID
+        self.osUser = osUser
+        self.host = host
+    }
+
+    /// Continues the learner's unfinished attempt at the module, or starts a new one with `seed` (random when nil).
+    ///
+    /// Throws `ServiceError.refused` when the attempts of the current period are used up.
+    public func begin(_ module: Module, seed: UInt64? = nil) async throws -> OpenedAttempt {
+        if let open = try await store.inProgressAttempts(learnerID: learnerID).first(where: { $0.moduleID == module.id }) {
+            return try await resume(open, module: module, seed: seed)
+        }
+        return try await start(module, seed: seed)
+    }
+
+    /// Continues an attempt in progress, or starts afresh when the module changed since it began.
+    public func resume(_ attempt: Attempt, module: Module, seed: UInt64? = nil) async throws -> OpenedAttempt {
+        guard attempt.contentHash == module.contentHash else {
+            try await store.abandonAttempt(id: attempt.id, at: Date())
+            var fresh = try await start(module, seed: seed)
+            if case .started(let standing) = fresh.origin { fresh.origin = .restartedAfterChange(standing: standing) }
+            return fresh
+        }
+        return OpenedAttempt(attempt: attempt, marks: try await marks(of: attempt), origin: .continued)
+    }
+
+    /// The learner's unfinished attempts with how many questions each has answered, oldest first.
+    public func unfinished(moduleID: String? = nil) async throws -> [(attempt: Attempt, answered: Int)] {
+        var result: [(attempt: Attempt, answered: Int)] = []
+        for attempt in try await store.inProgressAttempts(learnerID: learnerID) where moduleID.map({ $0 == attempt.moduleID }) ?? true {
+            result.append((attempt, try await store.responses(attemptID: attempt.id).count))
+        }
+        return result
+    }
+
+    /// Commits one answer before its feedback is shown. An answer already on record (another
+    /// terminal) is left as it is.
+    public func record(_ mark: Mark, for question: Question, position: Int, in attempt: Attempt) async throws {
+        let response = Response(
+            attemptID: attempt.id, questionID: question.id, answer: mark.canonicalAnswer, isCorrect: mark.isCorrect,
+            points: mark.points, maxPoints: mark.maxPoints, skipped: mark.skipped, position: position)
+        do {
+            try await store.recordResponse(response)
+        } catch StoreError.duplicateResponse {
+            return
+        }
+    }
+
+    /// Closes the attempt with its result; returns when the pass expires (nil: never, or not passed).
+    @discardableResult
+    public func finish(_ attempt: Attempt, result: QuizResult, policy: ModulePolicy, at now: Date = Date()) async throws -> Date? {
+        try await store.finishAttempt(
+            id: attempt.id, status: result.passed ? .passed : .failed, points: result.points, maxPoints: result.maxPoints,
+            scorePercent: result.percent, at: now)
+        return result.passed ? policy.expiry(ofPassAt: now) : nil
+    }
+
+    /// Where the learner stands with the module now.
+    public func standing(_ module: Module, now: Date = Date()) async throws -> ModuleStanding {
+        try await store.standing(learnerID: learnerID, moduleID: module.id, policy: ModulePolicy(module), now: now)
+    }
+
+    /// Checks the attempt limit and records a new attempt with its module snapshot.
+    private func start(_ module: Module, seed: UInt64?) async throws -> OpenedAttempt {
+        let standing = try await standing(module)
+        if standing.isOutOfAttempts {
+            throw ServiceError.refused(
+                "You have used all \(standing.attemptsAllowed ?? 0) attempts at \"\(module.title)\" for this period.",
+                hint: "Ask your training coordinator for another attempt (cares attempts grant).")
+        }
+        let seed = seed ?? UInt64.random(in: UInt64.min...UInt64.max)
+        let plan = QuizPlan(module: module, seed: seed)
+        let attempt = Attempt(
+            learnerID: learnerID, moduleID: module.id, moduleVersion: module.version.description,
+            contentHash: module.contentHash, seed: seed, questionCount: plan.questions.count, osUser: osUser, host: host)
+        try await store.startAttempt(attempt, module: ModulePolicy.snapshot(of: module))
+        return OpenedAttempt(attempt: attempt, marks: [:], origin: .started(standing: standing))
+    }
+
+    /// The stored answers of an attempt as marks, by question id.
+    private func marks(of attempt: Attempt) async throws -> [String: Mark] {
+        var marks: [String: Mark] = [:]
+        for response in try await store.responses(attemptID: attempt.id) {
+            marks[response.questionID] = Mark(
+                points: response.points, maxPoints: response.maxPoints, isCorrect: response.isCorrect,
+                canonicalAnswer: response.answer, skipped: response.skipped)
+        }
+        return marks
+    }
+}
