@@ -65,9 +65,12 @@ public struct LearnerAdministration: Sendable {
         guard module.maxAttempts != nil else {
             throw ServiceError.refused("'\(module.id)' has no attempt limit, so there is nothing to grant")
         }
+        let now = Date()
         try await store.grantAttempt(
-            AuditEvent(kind: .attemptGranted, learnerID: learnerID, moduleID: module.id, reason: reason, osUser: osUser))
-        return try await store.standing(learnerID: learnerID, moduleID: module.id, policy: module.policy)
+            AuditEvent(kind: .attemptGranted, learnerID: learnerID, moduleID: module.id, reason: reason, osUser: osUser, at: now))
+        // The store keeps times to the nearest millisecond, so look from just after the grant.
+        return try await store.standing(
+            learnerID: learnerID, moduleID: module.id, policy: module.policy, now: now.addingTimeInterval(0.001))
     }
 
     /// Cancels an attempt with a reason; returns the attempt as it was before.
