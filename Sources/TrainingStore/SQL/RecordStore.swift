@@ -212,10 +212,7 @@ public class RecordStore: CompletionStore, @unchecked Sendable {
                 try await Self.insert(attempt, on: connection)
                 outcome = .inserted
             }
-            var inserted = 0
-            for response in responses where try await connection.changed(Statements.insertResponse, response.bindings) {
-                inserted += 1
-            }
+            let inserted = try await connection.runEach(Statements.insertResponse, responses.map(\.bindings))
             if existing == .inProgress, attempt.status != .inProgress {
                 let values: [any SQLBindable] = [
                     attempt.status, attempt.finishedAt, attempt.points, attempt.maxPoints, attempt.scorePercent,
@@ -234,10 +231,10 @@ public class RecordStore: CompletionStore, @unchecked Sendable {
         responses: [Response] = []
     ) async throws {
         try await database.write { connection in
-            for learner in learners { try await connection.execute(Statements.importLearner, learner.bindings) }
-            for module in modules { try await connection.execute(Statements.insertModuleSnapshot, module.bindings) }
-            for attempt in attempts { try await connection.execute(Statements.insertAttempt, attempt.bindings) }
-            for response in responses { try await connection.execute(Statements.insertResponse, response.bindings) }
+            _ = try await connection.runEach(Statements.importLearner, learners.map(\.bindings))
+            _ = try await connection.runEach(Statements.insertModuleSnapshot, modules.map(\.bindings))
+            _ = try await connection.runEach(Statements.insertAttempt, attempts.map(\.bindings))
+            _ = try await connection.runEach(Statements.insertResponse, responses.map(\.bindings))
         }
     }
 

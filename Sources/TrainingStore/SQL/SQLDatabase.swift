@@ -19,9 +19,17 @@ protocol SQLDatabase: Sendable {
 protocol SQLConnection {
     /// Runs one statement; returns its rows (those of `RETURNING` for a write).
     func rows(_ sql: SQL, _ values: [any SQLBindable]) async throws -> [SQLRow]
+    /// Runs one statement once for each set of values; returns how many runs returned a row.
+    func runEach(_ sql: SQL, _ valueSets: [[any SQLBindable]]) async throws -> Int
 }
 
 extension SQLConnection {
+    func runEach(_ sql: SQL, _ valueSets: [[any SQLBindable]]) async throws -> Int {
+        var changed = 0
+        for values in valueSets where try await !rows(sql, values).isEmpty { changed += 1 }
+        return changed
+    }
+
     func execute(_ sql: SQL, _ values: [any SQLBindable]) async throws {
         _ = try await rows(sql, values)
     }

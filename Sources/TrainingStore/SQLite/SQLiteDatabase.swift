@@ -57,16 +57,22 @@ final class SQLiteDatabase: SQLDatabase, SQLConnection, @unchecked Sendable {
         }
     }
 
+    /// Runs the statement for every set of values in one call on the connection (bulk loads, copies).
+    func runEach(_ sql: SQL, _ valueSets: [[any SQLBindable]]) async throws -> Int {
+        let sets = valueSets.map { values in StatementArguments(values.map { Self.databaseValue($0.sqlValue) }) }
+        return try queue.inDatabase { db in
+            let statement = try db.cachedStatement(sql: sql.sqlite)
+            return try sets.reduce(0) { changed, arguments in try changed + (Row.fetchOne(statement, arguments: arguments) == nil ? 0 : 1) }
+        }
+    }
+
     /// Reads synchronously on this connection, so `body` need not be `Sendable`; a report blocks one
     /// thread while it runs, and rows are converted one at a time.
     func stream(_ sql: SQL, _ values: [any SQLBindable], _ body: (SQLRow) throws -> Void) async throws {
         let arguments = StatementArguments(values.map { Self.databaseValue($0.sqlValue) })
         try await lock.run {
-            do {
-                try queue.read { db in try Self.each(db, sql, arguments, body) }
-            } catch let error as DatabaseError {
-                throw SQLiteStore.storeError(error, path: path)
-            } catch let error as MalformedValue {
+            // Errors from `body` pass through `storeError` unchanged; SQLite's and malformed values are mapped.
+            do { try queue.read { db in try Self.each(db, sql, arguments, body) } } catch {
                 throw SQLiteStore.storeError(error, path: path)
             }
         }
