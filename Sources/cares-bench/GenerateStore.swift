@@ -1,11 +1,10 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import TrainingKit
 import TrainingStore
 
 /// Writes a SQLite record store with many learners, attempts and responses, in bulk.
-struct GenerateStore: ParsableCommand {
+struct GenerateStore: ParsableCommand, @unchecked Sendable {  // its options are only read
     static let configuration = CommandConfiguration(commandName: "store", abstract: "Write a synthetic SQLite record store.")
 
     @Option(help: "Learners.") var learners = 100_000
@@ -18,12 +17,11 @@ struct GenerateStore: ParsableCommand {
     func run() throws {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: output + suffix) }
         let semaphore = DispatchSemaphore(value: 0)
-        let path = output
         let failure = FailureBox()
+        let command = self
         Task {
             do {
-                let store = try SQLiteStore(path: path)
-                try await store.migrate()
+                try await StoreLocation.sqlite(path: command.output).withStore { store in try await command.write(to: store) }
             } catch {
                 failure.error = error
             }
@@ -31,60 +29,58 @@ struct GenerateStore: ParsableCommand {
         }
         semaphore.wait()
         if let error = failure.error { throw error }
-        let queue = try DatabaseQueue(path: output)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = OFF")
-        }
+        print("wrote \(learners) learners, \(attempts) attempts, \(attempts * responses) responses to \(output)")
+    }
+
+    /// Writes the records through the store's own statements, in transactions of `batch` attempts.
+    private func write(to store: RecordStore) async throws {
         var random = SeededGenerator(seed: seed)
         let departments = ["Emergency", "Obstetrics", "Paediatrics", "Psychiatry", "Nursing", "Social Work", "Primary Care"]
         let roles = ["RN", "MD", "SW", "NP", "HCA"]
         let start = Date(timeIntervalSince1970: 1_700_000_000)
-        try queue.write { db in
-            for module in 0..<modules {
-                try db.execute(
-                    sql: "INSERT INTO module_versions (module_id, version, title, content_hash, pass_mark, valid_for_days, max_attempts, recorded_at) VALUES (?, '1.0.0', ?, ?, 80, 365, 3, '2023-11-14 22:13:20.000')",
-                    arguments: ["module-\(module)", "Module \(module)", "hash-\(module)"])
-            }
-            let learner = try db.makeStatement(
-                sql: "INSERT INTO learners (id, name, email, department, role, is_active, from_roster, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, 1, '2023-11-14 22:13:20.000', '2023-11-14 22:13:20.000')")
-            for index in 0..<learners {
-                let id = String(format: "staff-%06d", index)
-                try learner.execute(arguments: [
-                    id, "Learner \(index)", "\(id)@example.org", departments[index % departments.count], roles[index % roles.count],
-                ])
-            }
+        let snapshots = (0..<modules).map { module in
+            ModuleSnapshotRecord(
+                snapshot: ModuleSnapshot(
+                    moduleID: "module-\(module)", version: "1.0.0", title: "Module \(module)", contentHash: "hash-\(module)",
+                    passMark: 80, validForDays: 365, maxAttempts: 3),
+                recordedAt: start)
         }
-        let attempt = "INSERT INTO attempts (id, learner_id, module_id, module_version, content_hash, seed, question_count, started_at, finished_at, status, points, max_points, score_percent, os_user, host) VALUES (?, ?, ?, '1.0.0', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', 'bench')"
-        let response = "INSERT INTO responses (attempt_id, question_id, answer, is_correct, points, max_points, skipped, position, answered_at) VALUES (?, ?, 'a', ?, ?, 1, 0, ?, ?)"
+        let people = (0..<learners).map { index in
+            let id = String(format: "staff-%06d", index)
+            return Learner(
+                id: id, name: "Learner \(index)", email: "\(id)@example.org", department: departments[index % departments.count],
+                role: roles[index % roles.count], isActive: true, fromRoster: true, createdAt: start, updatedAt: start)
+        }
+        try await store.load(learners: people, modules: snapshots)
         let batch = 50_000
         var written = 0
         while written < attempts {
-            try queue.write { db in
-                let insertAttempt = try db.makeStatement(sql: attempt)
-                let insertResponse = try db.makeStatement(sql: response)
-                for index in written..<min(attempts, written + batch) {
-                    let id = UUID(uuid: Self.uuidBytes(UInt64(index), seed)).uuidString.lowercased()
-                    let learnerIndex = index % learners
-                    let module = (index / learners + random.below(modules)) % modules
-                    let started = start.addingTimeInterval(Double(random.below(700 * 86_400)))
-                    let finished = started.addingTimeInterval(Double(300 + random.below(1500)))
-                    let correct = (0..<responses).map { _ in random.below(10) < 8 }
-                    let points = Double(correct.filter { $0 }.count)
-                    let percent = responses == 0 ? 0 : points / Double(responses) * 100
-                    try insertAttempt.execute(arguments: [
-                        id, String(format: "staff-%06d", learnerIndex), "module-\(module)", "hash-\(module)", Int64(index),
-                        responses, Self.text(started), Self.text(finished), percent >= 80 ? "passed" : "failed", points,
-                        Double(responses), percent,
-                    ])
-                    for (position, right) in correct.enumerated() {
-                        try insertResponse.execute(arguments: [id, "q\(position)", right ? 1 : 0, right ? 1.0 : 0.0, position + 1, Self.text(finished)])
-                    }
+            var records: [Attempt] = []
+            var answers: [Response] = []
+            for index in written..<min(attempts, written + batch) {
+                let id = UUID(uuid: Self.uuidBytes(UInt64(index), seed))
+                let module = (index / learners + random.below(modules)) % modules
+                let started = start.addingTimeInterval(Double(random.below(700 * 86_400)))
+                let finished = started.addingTimeInterval(Double(300 + random.below(1500)))
+                let correct = (0..<responses).map { _ in random.below(10) < 8 }
+                let points = Double(correct.filter { $0 }.count)
+                let percent = responses == 0 ? 0 : points / Double(responses) * 100
+                records.append(
+                    Attempt(
+                        id: id, learnerID: String(format: "staff-%06d", index % learners), moduleID: "module-\(module)",
+                        moduleVersion: "1.0.0", contentHash: "hash-\(module)", seed: UInt64(index), questionCount: responses,
+                        startedAt: started, finishedAt: finished, status: percent >= 80 ? .passed : .failed, points: points,
+                        maxPoints: Double(responses), scorePercent: percent, osUser: "bench", host: "bench"))
+                for (position, right) in correct.enumerated() {
+                    answers.append(
+                        Response(
+                            attemptID: id, questionID: "q\(position)", answer: "a", isCorrect: right, points: right ? 1 : 0,
+                            maxPoints: 1, position: position + 1, answeredAt: finished))
                 }
             }
+            try await store.load(attempts: records, responses: answers)
             written = min(attempts, written + batch)
         }
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        print("wrote \(learners) learners, \(attempts) attempts, \(attempts * responses) responses to \(output)")
     }
 
     static func uuidBytes(_ index: UInt64, _ seed: UInt64) -> uuid_t {
@@ -98,19 +94,6 @@ struct GenerateStore: ParsableCommand {
             UInt8(truncatingIfNeeded: b >> 24), UInt8(truncatingIfNeeded: b >> 32), UInt8(truncatingIfNeeded: b >> 40),
             UInt8(truncatingIfNeeded: b >> 48), UInt8(truncatingIfNeeded: b >> 56))
     }
-
-    /// The store's date text, UTC to the millisecond.
-    static func text(_ date: Date) -> String {
-        formatter.string(from: date)
-    }
-
-    nonisolated(unsafe) static let formatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss.SSS"
-        return formatter
-    }()
 }
 
 /// Carries an error out of a task.

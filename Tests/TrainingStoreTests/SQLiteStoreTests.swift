@@ -93,7 +93,14 @@ final class SQLiteStoreTests: XCTestCase {
         let file = path()
         try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
         let old = try DatabaseQueue(path: file)
-        try SQLiteStore.migrator.migrate(old, upTo: "v2-reports")
+        // As cares with two migrations left it (GRDB's migrator recorded them by name).
+        try await old.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            for migration in ShippedDDL.all.prefix(2) {
+                try db.execute(sql: migration.sqlite)
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.name])
+            }
+        }
         let when = StoredDate.text(Date(timeIntervalSince1970: 1_767_225_600))
         try await old.write { db in
             try db.execute(
@@ -126,7 +133,7 @@ final class SQLiteStoreTests: XCTestCase {
         let second = try await Self.open(path())
         try await second.migrate()
         let version = try await second.schemaVersion()
-        XCTAssertEqual(version, SQLiteStore.migrator.migrations.count)
+        XCTAssertEqual(version, ShippedMigration.all.count)
         let integrity = try await second.integrityCheck()
         XCTAssertEqual(integrity, ["ok"])
         let learners = try await second.learners()
@@ -136,7 +143,7 @@ final class SQLiteStoreTests: XCTestCase {
     func testASchemaFromANewerCaresIsRefused() async throws {
         let store = try await Self.open(path())
         try await store.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')")
-        let known = SQLiteStore.migrator.migrations.count
+        let known = ShippedMigration.all.count
         do {
             try await Self.open(path()).migrate()
             XCTFail("a newer schema was accepted")
@@ -146,7 +153,7 @@ final class SQLiteStoreTests: XCTestCase {
     }
 
     func testMigrationsAreNamed() {
-        XCTAssertEqual(SQLiteStore.migrator.migrations.first, "v1-records")
+        XCTAssertEqual(ShippedMigration.all.first?.name, "v1-records")
     }
 
     func testStoresMigratingANewFileAtOnceAllSucceed() async throws {
@@ -158,12 +165,12 @@ final class SQLiteStoreTests: XCTestCase {
             try await group.waitForAll()
         }
         let version = try await Self.open(file).schemaVersion()
-        XCTAssertEqual(version, SQLiteStore.migrator.migrations.count)
+        XCTAssertEqual(version, ShippedMigration.all.count)
     }
 
     // MARK: Failures a person can act on
 
-    func testAFileThatIsNotADatabaseIsUnavailable() async throws {
+    func testAFileThatIsNotADatabaseIsCorrupt() async throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = path("notes.sqlite")
         try Data(String(repeating: "Not a database, just notes.\n", count: 200).utf8).write(
@@ -171,7 +178,7 @@ final class SQLiteStoreTests: XCTestCase {
         do {
             try await Self.open(file).migrate()
             XCTFail("a text file was opened as a store")
-        } catch StoreError.unavailable(let message) {
+        } catch StoreError.corrupt(let message) {
             XCTAssertTrue(message.contains(file), message)
             XCTAssertTrue(message.contains("not a cares record store"), message)
         }
@@ -223,6 +230,14 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertNil(SQLiteStore.unavailableMessage(code: 19, detail: nil, path: "p"))
         let passedOn = SQLiteStore.storeError(StoreError.attemptNotFound("x"), path: "p") as? StoreError
         XCTAssertEqual(passedOn, .attemptNotFound("x"))
+        // Each driver error becomes one structured case.
+        let mapped = [ResultCode.SQLITE_BUSY, .SQLITE_CORRUPT, .SQLITE_FULL, .SQLITE_CONSTRAINT].map {
+            SQLiteStore.storeError(DatabaseError(resultCode: $0), path: "p") as? StoreError
+        }
+        guard case .busy = mapped[0], case .corrupt = mapped[1], case .unavailable = mapped[2], case .constraint = mapped[3]
+        else { return XCTFail("\(mapped)") }
+        let malformed = SQLiteStore.storeError(MalformedValue(what: "date 'x' in at"), path: "p") as? StoreError
+        XCTAssertEqual(malformed, .corrupt("the record store p holds a malformed date 'x' in at; restore it from a backup"))
     }
 
     // MARK: Concurrency
@@ -256,5 +271,17 @@ final class SQLiteStoreTests: XCTestCase {
             }
         }
         XCTAssertEqual(total, 400)
+    }
+}
+
+extension SQLiteStore {
+    /// The value of a setting such as `journal_mode` or `synchronous`, as text.
+    func pragma(_ name: String) async throws -> String? {
+        try await sqlite.queue.read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+    }
+
+    /// Runs SQL outside the store's API in one transaction, to fake other versions.
+    func execute(sql: String) async throws {
+        try await sqlite.queue.write { db in try db.execute(sql: sql) }
     }
 }

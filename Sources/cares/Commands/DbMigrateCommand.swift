@@ -22,15 +22,10 @@ struct DbMigrateCommand: AsyncParsableCommand {
     func run() async throws {
         try await FailureReporter.run {
             let location = try SessionOptions.databaseLocation(flag: database)
-            let store = try await StoreOpener.open(location, migrate: false)
-            do {
-                let message = try await StoreMigration(store: store, location: location).run()
-                await store.close()
-                Console(plain: true).line(message)
-            } catch {
-                await store.close()
-                throw error
+            let message = try await StoreOpener.withStore(location, migrate: false) { store in
+                try await StoreMigration(store: store, location: location).run()
             }
+            Console(plain: true).line(message)
         }
     }
 }

@@ -8,28 +8,13 @@ struct StoreCopy {
     let console: Console
 
     func run() async throws {
-        if !PostgresLocation.isURL(from), !FileManager.default.fileExists(atPath: from) {
+        guard try StoreOpener.parse(from).exists else {
             throw CaresFailure.store(
                 "there is no record store at \(from) to copy from", hint: "check the path given to --from")
         }
-        let source = try await StoreOpener.open(from)
-        let target: any CompletionStore
-        do {
-            target = try await StoreOpener.open(to)
-        } catch {
-            await source.close()
-            throw error
+        let report = try await StoreOpener.withStore(from) { source in
+            try await StoreOpener.withStore(to) { target in try await RecordCopier(from: source, to: target).copy() }
         }
-        let report: RecordCopier.Report
-        do {
-            report = try await RecordCopier(from: source, to: target).copy()
-        } catch {
-            await source.close()
-            await target.close()
-            throw error
-        }
-        await source.close()
-        await target.close()
         print(report)
         if !report.conflicts.isEmpty {
             throw CaresFailure.refused(

@@ -5,15 +5,17 @@ import TrainingStore
 struct StoreMaintenance {
     let location: String
 
-    /// Backs up a SQLite store into a new file; a PostgreSQL store is backed up with pg_dump.
+    /// Backs up a store that can copy itself online (SQLite) into a new file; others are backed up
+    /// with their own tools (PostgreSQL: pg_dump).
     func backup(to destination: String) async throws -> String {
-        if PostgresLocation.isURL(location) {
+        let place = try StoreOpener.parse(location)
+        guard place.capabilities.contains(.onlineBackup) else {
             throw CaresFailure(
                 message: "cares db backup copies SQLite files; back up a PostgreSQL store with pg_dump",
                 hint: "See \"Backups\" in docs/deploy-postgres.md (pg_dump --format=custom, restored with pg_restore).",
                 exitCode: 64)
         }
-        guard FileManager.default.fileExists(atPath: location) else {
+        guard place.exists else {
             throw CaresFailure.refused("there is no record store at \(DiagnosticPrinter.printable(location))")
         }
         guard !FileManager.default.fileExists(atPath: destination) else {
@@ -21,50 +23,35 @@ struct StoreMaintenance {
                 "\(DiagnosticPrinter.printable(destination)) already exists; cares will not overwrite it",
                 hint: "Name a new file, or move the old backup away first.")
         }
-        let store = try await StoreOpener.open(location, migrate: false)
         do {
-            guard let sqlite = store as? SQLiteStore else {
-                throw CaresFailure(message: "only a SQLite store can be backed up this way", hint: nil, exitCode: 64)
-            }
-            try await sqlite.backup(to: destination)
-            await store.close()
+            try await StoreOpener.withStore(location, migrate: false) { store in try await store.backup(to: destination) }
         } catch let error as StoreError {
-            await store.close()
             throw CaresFailure.refused(error.description)
-        } catch {
-            await store.close()
-            throw error
         }
-        let copy = try SQLiteStore(path: destination)
-        let learners = (try? await copy.learners().count) ?? 0
-        let attempts = (try? await copy.attemptPage(after: nil, limit: 1_000_000_000).count) ?? 0
-        await copy.close()
+        let counts = try? await StoreOpener.withStore(destination, migrate: false) { copy in
+            ((try? await copy.learners().count) ?? 0, (try? await copy.attemptPage(after: nil, limit: 1_000_000_000).count) ?? 0)
+        }
+        let (learners, attempts) = counts ?? (0, 0)
         return "Backed up \(DiagnosticPrinter.printable(location)) to \(DiagnosticPrinter.printable(destination)): "
             + "\(learners) learners, \(attempts) attempts. Check it with `cares db check --database \(DiagnosticPrinter.printable(destination))`."
     }
 
     /// The store's problems, or a line saying it is sound; throws a refusal (exit 1) listing problems.
     func check() async throws -> String {
-        let isURL = PostgresLocation.isURL(location)
-        if !isURL && !FileManager.default.fileExists(atPath: location) {
+        let place = try StoreOpener.parse(location)
+        guard place.exists else {
             throw CaresFailure.refused("there is no record store at \(DiagnosticPrinter.printable(location))")
         }
         let name = StoreOpener.describe(location)
-        let store: any CompletionStore
-        do {
-            store = try await StoreOpener.open(location, migrate: false)
-        } catch let failure as CaresFailure where !isURL {
-            throw CaresFailure.refused("the record store \(DiagnosticPrinter.printable(name)) is damaged: \(failure.message)")
-        }
+        let checksFile = place.capabilities.contains(.integrityCheck)
         let problems: [String]
         let version: Int?
         do {
-            problems = try await store.integrityProblems()
-            version = try? await store.schemaVersion()
-            await store.close()
-        } catch {
-            await store.close()
-            throw error
+            (problems, version) = try await StoreOpener.withStore(location, migrate: false) { store in
+                (try await store.integrityProblems(), try? await store.schemaVersion())
+            }
+        } catch let failure as CaresFailure where checksFile {
+            throw CaresFailure.refused("the record store \(DiagnosticPrinter.printable(name)) is damaged: \(failure.message)")
         }
         let versionText = version.map { "schema version \($0)" } ?? "schema version unknown"
         guard problems.isEmpty else {
@@ -73,10 +60,11 @@ struct StoreMaintenance {
             throw CaresFailure.refused(
                 (["The record store \(DiagnosticPrinter.printable(name)) has problems (\(versionText)):"] + lines + more)
                     .joined(separator: "\n"),
-                hint: isURL ? "Run `cares db migrate` as the database owner if tables or migrations are missing."
-                    : "Restore the latest good backup (see docs/operations.md), or run `cares db migrate` if the schema is old.")
+                hint: checksFile
+                    ? "Restore the latest good backup (see docs/operations.md), or run `cares db migrate` if the schema is old."
+                    : "Run `cares db migrate` as the database owner if tables or migrations are missing.")
         }
         return "The record store \(DiagnosticPrinter.printable(name)) is sound: \(versionText), "
-            + (isURL ? "every table present." : "integrity check ok.")
+            + (checksFile ? "integrity check ok." : "every table present.")
     }
 }

@@ -4,17 +4,35 @@ import TrainingStore
 /// Opens the record store named by a location — a SQLite file path, or a `postgres://` or
 /// `postgresql://` URL — migrating it, with errors a person can act on.
 enum StoreOpener {
-    /// Opens the store; with `migrate`, creates or upgrades its schema first. Close it when done.
-    static func open(_ location: String, migrate: Bool = true) async throws -> any CompletionStore {
-        let store: any CompletionStore
+    /// Opens the store, with `migrate` creating or upgrading its schema first, runs `body` with it,
+    /// and closes it whatever happens. Errors from `body` reach the caller as they are.
+    static func withStore<T: Sendable>(
+        _ location: String, migrate: Bool = true, _ body: (RecordStore) async throws -> T
+    ) async throws -> T {
+        let place = try parse(location)
+        var opened = false
         do {
-            store = try await connect(location)
-        } catch let error as StoreError {
-            throw failure(error, location: location)
-        } catch let failure as CaresFailure {
-            throw failure
+            return try await place.withStore(migrate: false) { store in
+                if migrate {
+                    do { try await store.migrate() } catch { throw failure(error, place, verb: "use") }
+                }
+                opened = true
+                return try await body(store)
+            }
+        } catch where !opened {
+            throw failure(error, place, verb: "open")
+        }
+    }
+
+    /// Opens the store; with `migrate`, creates or upgrades its schema first. Close it when done;
+    /// prefer `withStore`, which does.
+    static func open(_ location: String, migrate: Bool = true) async throws -> any CompletionStore {
+        let place = try parse(location)
+        let store: RecordStore
+        do {
+            store = try await place.open()
         } catch {
-            throw CaresFailure.store("cannot open the record store \(describe(location)): \(error)")
+            throw failure(error, place, verb: "open")
         }
         guard migrate else { return store }
         do {
@@ -22,38 +40,40 @@ enum StoreOpener {
             return store
         } catch {
             await store.close()
-            if let error = error as? StoreError { throw failure(error, location: location) }
-            throw CaresFailure.store("cannot use the record store \(describe(location)): \(error)")
+            throw failure(error, place, verb: "use")
+        }
+    }
+
+    /// The location parsed; a malformed URL or an unsupported scheme is a failure with a hint.
+    static func parse(_ location: String) throws -> StoreLocation {
+        do {
+            return try StoreLocation(location)
+        } catch {
+            throw failure(error, nil, verb: "open")
         }
     }
 
     /// The location as safe to print: a URL with its password masked.
     static func describe(_ location: String) -> String {
-        if PostgresLocation.isURL(location) {
-            return (try? PostgresLocation(url: location).description) ?? PostgresLocation.masked(location)
-        }
-        return location
+        StoreLocation.describe(location)
     }
 
-    private static func connect(_ location: String) async throws -> any CompletionStore {
-        if PostgresLocation.isURL(location) {
-            return try await PostgresStore.connect(PostgresLocation(url: location))
+    /// `error` as a failure naming the store, with a hint for where it is set (`place` nil: the
+    /// location itself did not parse).
+    private static func failure(_ error: any Error, _ place: StoreLocation?, verb: String) -> any Error {
+        if error is CaresFailure { return error }
+        guard let error = error as? StoreError else {
+            return CaresFailure.store("cannot \(verb) the record store \(place?.description ?? "?"): \(error)")
         }
-        if let scheme = location.range(of: "://").map({ location[..<$0.lowerBound] }),
-            scheme.allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }), !scheme.isEmpty
-        {
-            throw CaresFailure.store(
-                "cannot use the record store \(PostgresLocation.masked(location)): '\(scheme)' databases are not supported",
-                hint: "use a SQLite file path or a postgres://user:password@host:port/database URL")
+        if case .unsupported(let message) = error {
+            return CaresFailure.store(message, hint: "use a SQLite file path or a postgres://user:password@host:port/database URL")
         }
-        return try SQLiteStore(path: location)
-    }
-
-    private static func failure(_ error: StoreError, location: String) -> CaresFailure {
-        if PostgresLocation.isURL(location) {
-            // The message names the server and the URL with its password masked.
-            return CaresFailure.store(error.description, hint: "the record store is set by --database, CARES_DATABASE or the config file (cares config show)")
+        if place?.capabilities.contains(.localFile) == true {
+            return CaresFailure.store(error.description, hint: "Nothing already saved is lost; fix this and run the command again.")
         }
-        return CaresFailure.store(error.description, hint: "Nothing already saved is lost; fix this and run the command again.")
+        // The message names the server and the URL with its password masked.
+        return CaresFailure.store(
+            error.description,
+            hint: "the record store is set by --database, CARES_DATABASE or the config file (cares config show)")
     }
 }

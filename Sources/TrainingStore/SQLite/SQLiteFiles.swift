@@ -17,12 +17,18 @@ extension SQLiteStore {
         guard !FileManager.default.fileExists(atPath: path) else { return }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try createFolderIfMissing(folder) }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
-        if descriptor >= 0 {
-            closeDescriptor(descriptor)
-        } else if errno != EEXIST {
-            throw StoreError.unavailable("cannot create the record store \(path): \(errorText(errno))")
+        let code = createNewFile(path)
+        if code != 0, code != EEXIST {
+            throw StoreError.unavailable("cannot create the record store \(path): \(errorText(code))")
         }
+    }
+
+    /// Creates an empty file at `path` with mode 0600, failing if anything is there; returns 0 or the errno.
+    static func createNewFile(_ path: String) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
+        guard descriptor >= 0 else { return errno }
+        closeDescriptor(descriptor)
+        return 0
     }
 
     /// Creates `folder` and missing folders above it with mode 0700.
@@ -41,7 +47,7 @@ extension SQLiteStore {
         }
     }
 
-    private static func errorText(_ code: Int32) -> String {
+    static func errorText(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingKit
 
 /// One learner's go at one module version, from start to result.
 public struct Attempt: Hashable, Sendable, Codable, Identifiable {
@@ -47,4 +48,8 @@ public struct Attempt: Hashable, Sendable, Codable, Identifiable {
         self.host = host
         self.voidReason = voidReason
     }
+
+    /// The module version parsed, for comparing versions (stored as the text the module gave); nil
+    /// when that text is not a semantic version.
+    public var semanticVersion: SemanticVersion? { SemanticVersion(moduleVersion) }
 }

@@ -1,3 +1,5 @@
+import TrainingKit
+
 /// The facts about a module copied into the store when an attempt starts, so reports need no YAML.
 public struct ModuleSnapshot: Hashable, Sendable, Codable {
     public var moduleID: String
@@ -20,4 +22,8 @@ public struct ModuleSnapshot: Hashable, Sendable, Codable {
         self.validForDays = validForDays
         self.maxAttempts = maxAttempts
     }
+
+    /// The module version parsed, for comparing versions (stored as the text the module gave); nil
+    /// when that text is not a semantic version.
+    public var semanticVersion: SemanticVersion? { SemanticVersion(version) }
 }

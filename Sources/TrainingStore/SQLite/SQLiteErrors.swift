@@ -2,12 +2,24 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// `error` as a `StoreError.unavailable` naming `path` when a person can act on it; else unchanged.
+    /// `error` as a `StoreError` naming `path`: busy, corrupt, a broken constraint, or unavailable
+    /// when a person can act on it; anything else unchanged.
     static func storeError(_ error: any Error, path: String) -> any Error {
-        guard let error = error as? DatabaseError,
-            let message = unavailableMessage(code: error.resultCode.rawValue, detail: error.message, path: path)
-        else { return error }
-        return StoreError.unavailable(message)
+        if let error = error as? MalformedValue {
+            return StoreError.corrupt("the record store \(path) holds a malformed \(error.what); restore it from a backup")
+        }
+        guard let error = error as? DatabaseError else { return error }
+        guard let message = unavailableMessage(code: error.resultCode.rawValue, detail: error.message, path: path) else {
+            if error.resultCode == .SQLITE_CONSTRAINT {
+                return StoreError.constraint("the record store \(path) refused a change: \(error.message ?? "\(error)")")
+            }
+            return error
+        }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(message)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.corrupt(message)
+        default: return StoreError.unavailable(message)
+        }
     }
 
     /// What to tell a person about an SQLite primary result code, or nil when they cannot act on it.
@@ -35,10 +47,5 @@ extension SQLiteStore {
         default:
             return nil
         }
-    }
-
-    /// The error for a stored value this program cannot read back.
-    func malformed(_ what: String) -> StoreError {
-        .unavailable("the record store \(path) holds a malformed \(what); restore it from a backup")
     }
 }

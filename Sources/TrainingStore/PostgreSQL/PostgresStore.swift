@@ -4,29 +4,53 @@ import PostgresNIO
 
 /// The record store in a PostgreSQL database shared by many terminals, on PostgresNIO.
 ///
-/// Each instance runs its own small connection pool; `close()` shuts it down. Writes run in
-/// transactions whose constraints (one attempt in progress per learner and module, one response
-/// per question) hold however many terminals write at once; a transaction the server aborts for a
-/// deadlock or serialization failure is run again.
-public final class PostgresStore: CompletionStore {
-    public let location: PostgresLocation
-    let client: PostgresClient
-    private let runner: Task<Void, Never>
-    let logger = Logger(label: "cares.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+/// Each instance runs its own small connection pool. Writes run in transactions whose constraints
+/// (one attempt in progress per learner and module, one response per question) hold however many
+/// terminals write at once; a transaction the server aborts for a deadlock or serialization
+/// failure is run again.
+public final class PostgresStore: RecordStore, @unchecked Sendable {
+    private let postgres: PostgresDatabase
 
-    /// How many times a transaction the server aborted for a deadlock or serialization failure is tried again.
-    static let conflictRetries = 3
-
-    private init(location: PostgresLocation, client: PostgresClient) {
-        self.location = location
-        self.client = client
-        runner = Task { await client.run() }
+    private init(location: PostgresLocation, client: PostgresClient, runner: Task<Void, Never>?) {
+        postgres = PostgresDatabase(location: location, client: client, runner: runner)
+        super.init(location: .postgres(location), database: postgres)
     }
 
-    /// Connects to the database at `location`, checking at once that the server answers and accepts the login.
+    /// Connects to the database at `location`, runs `body` with the store, and shuts the connection
+    /// pool down when `body` returns or throws.
     ///
-    /// Call `migrate()` before anything else, and `close()` when done.
+    /// The pool's `run()` is a child task of this call, as PostgresNIO expects; call `migrate()`
+    /// before anything else.
+    public static func withStore<T: Sendable>(
+        _ location: PostgresLocation, _ body: (PostgresStore) async throws -> T
+    ) async throws -> T {
+        let client = try await makeClient(location)
+        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await body(PostgresStore(location: location, client: client, runner: nil))
+        }
+    }
+
+    /// Connects to the database at `location`, checking at once that the server answers and accepts
+    /// the login, with the pool running in a task of its own until `close()`.
+    ///
+    /// Prefer `withStore`, which scopes the pool; this is for callers that cannot run inside it.
     public static func connect(_ location: PostgresLocation) async throws -> PostgresStore {
+        let client = try await makeClient(location)
+        return PostgresStore(location: location, client: client, runner: Task { await client.run() })
+    }
+
+    /// Runs SQL statements (separated by `;`) outside the store's API in one transaction; tests use
+    /// it to create schemas and fake other versions.
+    func execute(sql: String) async throws {
+        try await postgres.write { connection in
+            for statement in ShippedMigration.statements(sql) { try await connection.execute(SQL(statement), []) }
+        }
+    }
+
+    /// A client for `location`, after one probe connection has succeeded.
+    private static func makeClient(_ location: PostgresLocation) async throws -> PostgresClient {
         let tls = try tlsConfiguration(location)
         try await probe(location, tls: tls)
         var configuration = PostgresClient.Configuration(
@@ -37,67 +61,7 @@ public final class PostgresStore: CompletionStore {
         configuration.options.minimumConnections = 0
         configuration.options.maximumConnections = 4
         configuration.options.keepAliveBehavior = .init(frequency: .seconds(60))
-        return PostgresStore(location: location, client: PostgresClient(configuration: configuration))
-    }
-
-    /// Parses `url` and connects; see `connect(_:)`.
-    public static func connect(url: String) async throws -> PostgresStore {
-        try await connect(PostgresLocation(url: url))
-    }
-
-    public func close() async {
-        runner.cancel()
-        await runner.value
-    }
-
-    // MARK: Database access
-
-    /// Runs `body` on a pooled connection outside a transaction.
-    func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        do {
-            return try await client.withConnection { connection in try await body(connection) }
-        } catch {
-            throw storeError(error)
-        }
-    }
-
-    /// Runs `body` in a transaction, again if the server aborts it for a deadlock or serialization failure.
-    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        var tries = 0
-        while true {
-            do {
-                return try await client.withConnection { connection in
-                    try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
-                }
-            } catch {
-                let error = storeError(error)
-                if Self.isConflict(error), tries < Self.conflictRetries {
-                    tries += 1
-                    try? await Task.sleep(nanoseconds: UInt64(tries) * 20_000_000)
-                    continue
-                }
-                throw error
-            }
-        }
-    }
-
-    /// All rows of a query, each turned into a value.
-    static func all<T>(
-        _ query: PostgresQuery, on connection: PostgresConnection, logger: Logger,
-        _ transform: (PostgresRandomAccessRow) throws -> T
-    ) async throws -> [T] {
-        var values: [T] = []
-        for try await row in try await connection.query(query, logger: logger) {
-            values.append(try transform(row.makeRandomAccess()))
-        }
-        return values
-    }
-
-    /// How many rows a statement with `RETURNING` returned.
-    static func count(_ query: PostgresQuery, on connection: PostgresConnection, logger: Logger) async throws -> Int {
-        var count = 0
-        for try await _ in try await connection.query(query, logger: logger) { count += 1 }
-        return count
+        return PostgresClient(configuration: configuration)
     }
 
     // MARK: Connecting

@@ -14,6 +14,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case learnerNotFound(String)
     /// The database cannot be opened, read or written; the message says why and what to do.
     case unavailable(String)
+    /// Another program held a lock for longer than the store waits; trying again may work.
+    case busy(String)
+    /// The database is damaged, or holds a value this program cannot read back.
+    case corrupt(String)
+    /// A write broke a rule of the schema (a key, a check, a reference) that no other case names.
+    case constraint(String)
+    /// The location or the operation is not supported by this backend; the message says what to use.
+    case unsupported(String)
     /// The database schema is newer than this program.
     case schemaTooNew(found: Int, supported: Int)
 
@@ -26,7 +34,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .attemptNotInProgress(let id): return "attempt \(id) is not in progress"
         case .attemptAlreadyVoid(let id): return "attempt \(id) is already void"
         case .learnerNotFound(let id): return "there is no learner '\(id)' in the records"
-        case .unavailable(let message): return message
+        case .unavailable(let message), .busy(let message), .corrupt(let message), .constraint(let message),
+            .unsupported(let message):
+            return message
         case .schemaTooNew(let found, let supported):
             return "the record store has schema version \(found), newer than this cares supports (\(supported)); upgrade cares"
         }

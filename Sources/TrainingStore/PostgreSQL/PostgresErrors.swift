@@ -5,23 +5,23 @@ extension PostgresStore {
     /// `error` as a `StoreError` naming the server when a person can act on it.
     ///
     /// Errors the transaction wrapper adds are unwrapped first. Deadlocks and serialization
-    /// failures stay as they are, so `transaction` can run the transaction again.
-    func storeError(_ error: any Error) -> any Error {
-        Self.storeError(error, location: location)
-    }
-
+    /// failures stay as they are, so `write` can run the transaction again.
     static func storeError(_ error: any Error, location: PostgresLocation) -> any Error {
         if let error = error as? PostgresTransactionError {
             let inner = error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError
             return inner.map { storeError($0, location: location) } ?? unavailable("the transaction failed", location)
         }
         if error is StoreError || isConflict(error) { return error }
+        if let error = error as? MalformedValue {
+            return StoreError.corrupt(
+                "the record store \(location) holds a malformed \(error.what); check that no other program writes to its tables")
+        }
         if let error = error as? PSQLError {
             if error.code == .server { return serverError(error, location: location) }
             return connectionError(error, location: location)
         }
         if error is PostgresDecodingError {
-            return StoreError.unavailable(
+            return StoreError.corrupt(
                 "the database \(location) holds a value this cares cannot read (\(error)); "
                     + "check that no other program writes to its tables")
         }
@@ -37,17 +37,6 @@ extension PostgresStore {
         guard let error = error as? PSQLError, error.code == .server else { return false }
         let state = error.serverInfo?[.sqlState] ?? ""
         return state == "40001" || state == "40P01"
-    }
-
-    /// The SQLSTATE of a server error, if `error` is one.
-    static func sqlState(_ error: any Error) -> String? {
-        guard let error = error as? PSQLError, error.code == .server else { return nil }
-        return error.serverInfo?[.sqlState]
-    }
-
-    /// The constraint a server error names, if any.
-    static func constraint(_ error: any Error) -> String? {
-        (error as? PSQLError)?.serverInfo?[.constraintName]
     }
 
     /// A failure to connect or to log in, with the cause and what to check.
@@ -88,6 +77,12 @@ extension PostgresStore {
         let state = error.serverInfo?[.sqlState] ?? ""
         let message = error.serverInfo?[.message] ?? "an error"
         let said = "the server said: \(message)"
+        let problem = "cannot use the record store at \(location.endpoint) (\(location)): "
+        if state.hasPrefix("23") { return StoreError.constraint(problem + "\(said) (SQLSTATE \(state))") }
+        if state == "40001" || state == "40P01" || state == "55P03" {
+            return StoreError.busy(problem + "\(said); try again")
+        }
+        if state.hasPrefix("XX") { return StoreError.corrupt(problem + "\(said) (SQLSTATE \(state))") }
         switch state {
         case "28P01", "28000":
             return unavailable("the login as \(location.user) was refused (\(said)); check the user and password", location)

@@ -12,6 +12,11 @@ enum StoredDate {
     private static let earliest: Int64 = -62_167_219_200_000
     private static let latest: Int64 = 253_402_300_799_999
 
+    /// `date` rounded to the millisecond, the precision every backend keeps.
+    static func rounded(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+
     /// The text for `date`, clamped to years 0000–9999.
     static func text(_ date: Date) -> String {
         let raw = (date.timeIntervalSince1970 * 1000).rounded()

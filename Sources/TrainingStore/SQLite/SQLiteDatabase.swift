@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+
+/// The SQLite driver: one GRDB connection, used by one task at a time.
+///
+/// A write is a `BEGIN IMMEDIATE` transaction (waiting on GRDB's queue, not on Swift's threads, for
+/// another process's lock), its statements, and `COMMIT`; the whole transaction runs again when
+/// SQLite reports the file busy or locked.
+final class SQLiteDatabase: SQLDatabase, SQLConnection, @unchecked Sendable {
+    let queue: DatabaseQueue
+    let path: String
+    private let lock = AsyncLock()
+    var dialect: SQLDialect { .sqlite }
+
+    init(queue: DatabaseQueue, path: String) {
+        self.queue = queue
+        self.path = path
+    }
+
+    func read<T: Sendable>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await lock.run {
+            do { return try await body(self) } catch { throw SQLiteStore.storeError(error, path: path) }
+        }
+    }
+
+    func write<T: Sendable>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await lock.run {
+            var tries = 0
+            while true {
+                do {
+                    try await queue.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+                    do {
+                        let result = try await body(self)
+                        try queue.inDatabase { db in try db.execute(sql: "COMMIT") }
+                        return result
+                    } catch {
+                        try? queue.inDatabase { db in if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") } }
+                        throw error
+                    }
+                } catch let error as DatabaseError where SQLiteStore.isBusy(error) && tries < SQLiteStore.busyRetries {
+                    tries += 1
+                    try? await Task.sleep(nanoseconds: UInt64(tries) * 50_000_000)
+                } catch {
+                    throw SQLiteStore.storeError(error, path: path)
+                }
+            }
+        }
+    }
+
+    /// Runs one statement on the connection (inside `read` or `write`, which hold the lock).
+    func rows(_ sql: SQL, _ values: [any SQLBindable]) async throws -> [SQLRow] {
+        let arguments = StatementArguments(values.map { Self.databaseValue($0.sqlValue) })
+        return try queue.inDatabase { db in
+            var result: [SQLRow] = []
+            try Self.each(db, sql, arguments) { result.append($0) }
+            return result
+        }
+    }
+
+    /// Runs the statement for every set of values in one call on the connection (bulk loads, copies).
+    func runEach(_ sql: SQL, _ valueSets: [[any SQLBindable]]) async throws -> Int {
+        let sets = valueSets.map { values in StatementArguments(values.map { Self.databaseValue($0.sqlValue) }) }
+        return try queue.inDatabase { db in
+            let statement = try db.cachedStatement(sql: sql.sqlite)
+            return try sets.reduce(0) { changed, arguments in try changed + (Row.fetchOne(statement, arguments: arguments) == nil ? 0 : 1) }
+        }
+    }
+
+    /// Reads synchronously on this connection, so `body` need not be `Sendable`; a report blocks one
+    /// thread while it runs, and rows are converted one at a time.
+    func stream(_ sql: SQL, _ values: [any SQLBindable], _ body: (SQLRow) throws -> Void) async throws {
+        let arguments = StatementArguments(values.map { Self.databaseValue($0.sqlValue) })
+        try await lock.run {
+            // Errors from `body` pass through `storeError` unchanged; SQLite's and malformed values are mapped.
+            do { try queue.read { db in try Self.each(db, sql, arguments, body) } } catch {
+                throw SQLiteStore.storeError(error, path: path)
+            }
+        }
+    }
+
+    private static func each(
+        _ db: Database, _ sql: SQL, _ arguments: StatementArguments, _ body: (SQLRow) throws -> Void
+    ) throws {
+        let statement = try db.cachedStatement(sql: sql.sqlite)
+        let columns = SQLRow.index(statement.columnNames)
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try cursor.next() {
+            try body(SQLRow(columns: columns, values: row.databaseValues.map(sqlValue)))
+        }
+    }
+
+    private static func sqlValue(_ value: DatabaseValue) -> SQLValue {
+        switch value.storage {
+        case .null: return .null
+        case .int64(let number): return .integer(number)
+        case .double(let number): return .real(number)
+        case .string(let text): return .text(text)
+        case .blob(let data): return .text(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// Dates as `StoredDate` text, ids as lowercase text, booleans as 0 or 1.
+    private static func databaseValue(_ value: SQLValue) -> DatabaseValue {
+        switch value {
+        case .null: return .null
+        case .text(let text): return text.databaseValue
+        case .integer(let number): return number.databaseValue
+        case .real(let number): return number.databaseValue
+        case .bool(let flag): return (flag ? 1 : 0 as Int64).databaseValue
+        case .date(let date): return StoredDate.text(date).databaseValue
+        case .uuid(let id): return StoredID.text(id).databaseValue
+        }
+    }
+
+    // MARK: Checks
+
+    func integrityCheck() async throws -> [String] {
+        do {
+            return try await queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        } catch {
+            throw SQLiteStore.storeError(error, path: path)
+        }
+    }
+
+    func checkProblems() async throws -> [String] {
+        let rows = try await integrityCheck()
+        return rows == ["ok"] ? [] : rows.map { "integrity check: \($0)" }
+    }
+
+    /// Nothing to release: the connection closes with the store.
+    func close() async {}
+}
+
+/// Lets one task at a time into a section that may suspend.
+final class AsyncLock: @unchecked Sendable {
+    private let mutex = NSLock()
+    private var locked = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func run<T>(_ body: () async throws -> T) async throws -> T {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let waits = mutex.withLock { () -> Bool in
+                if locked {
+                    waiters.append(continuation)
+                    return true
+                }
+                locked = true
+                return false
+            }
+            if !waits { continuation.resume() }
+        }
+        defer {
+            let next = mutex.withLock { () -> CheckedContinuation<Void, Never>? in
+                if waiters.isEmpty {
+                    locked = false
+                    return nil
+                }
+                return waiters.removeFirst()
+            }
+            next?.resume()
+        }
+        return try await body()
+    }
+}
