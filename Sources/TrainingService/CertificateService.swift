@@ -35,7 +35,7 @@ public struct CertificateService {
                 issued = try await store.issueCertificate(Certificate(code: CertificateCode.random(), attemptID: pass.id, issuedAt: now))
             } catch let error as StoreError {
                 // A code collision (2^-100) fails the primary key: try a fresh code.
-                if case .unavailable = error { continue }
+                if case .constraint = error { continue }
                 throw error
             }
         }
