@@ -85,12 +85,12 @@ extension ModuleDecoder {
                         ?? "types: \(QuestionKind.typeNames.joined(separator: ", "))")
             }
         }
-        let typedKeys = QuestionTypes.fields.map(\.key)
+        let typedKeys = QuestionTypes.typedKeys
         if let type {
-            let own = type.fields.map(\.key)
+            let own = QuestionTypes.ownKeys[type.name] ?? []
             var misplaced: [String: String] = [:]
             for key in typedKeys where !own.contains(key) {
-                misplaced[key] = "'\(key)' is for \(QuestionTypes.owners(of: key)) questions, and \(label) is '\(type.name)'"
+                misplaced[key] = "'\(key)' is for \(QuestionTypes.ownersByKey[key] ?? key) questions, and \(label) is '\(type.name)'"
             }
             map.rejectUnknownKeys(allowed: Self.commonQuestionKeys + own, misplaced: misplaced)
         } else {

@@ -22,6 +22,17 @@ enum QuestionTypes {
         return all.flatMap { $0.fields }.filter { seen.insert($0.key).inserted }
     }
 
+    /// Every type-specific key in registry order, kept once because the decoder asks for each question.
+    static let typedKeys: [String] = fields.map(\.key)
+
+    /// Each type's own keys, by type name.
+    static let ownKeys: [String: [String]] = Dictionary(
+        all.map { type in (type.name, type.fields.map(\.key)) }, uniquingKeysWith: { first, _ in first })
+
+    /// For each type-specific key, the types that take it as a hint reads them.
+    static let ownersByKey: [String: String] = Dictionary(
+        typedKeys.map { ($0, owners(of: $0)) }, uniquingKeysWith: { first, _ in first })
+
     /// The types that take a key, as a hint reads them: "single and multiple".
     static func owners(of key: String) -> String {
         let names = all.filter { $0.fields.contains { $0.key == key } }.map { $0.name }
