@@ -8,9 +8,3 @@ struct GIFTAnswerBlock {
     /// Whether every answer is a `=` answer (short, matching).
     var allFullMarks: Bool { answers.allSatisfy { $0.marker == "=" } }
 }
-
-/// What a GIFT question became: a kind, and the question feedback the type read from the block.
-struct GIFTImportedKind {
-    var kind: QuestionKind
-    var feedback: Feedback?
-}
