@@ -25,41 +25,7 @@ public struct AnswerFeedback: Hashable, Sendable {
         }
         var lines: [FeedbackLine] = []
         let fullyRight = verdict == .correct
-        let labelOf: (Int) -> String = { canonical in
-            PlannedQuestion.label(planned.displayOrder.firstIndex(of: canonical) ?? canonical)
-        }
-        switch (question.kind, answer) {
-        case (.single(let choices), .choice(let index)) where choices.indices.contains(index):
-            let choice = choices[index]
-            lines.append(FeedbackLine(.chosen(label: labelOf(index), text: choice.text, correct: choice.isCorrect), choice.feedback ?? ""))
-            if !choice.isCorrect, let right = choices.firstIndex(where: \.isCorrect) {
-                lines.append(FeedbackLine(.rightAnswer, "(\(labelOf(right))) \(choices[right].text)"))
-            }
-        case (.multiple(let choices), .choices(let picked)):
-            for index in planned.displayOrder where picked.contains(index) {
-                let choice = choices[index]
-                lines.append(FeedbackLine(.chosen(label: labelOf(index), text: choice.text, correct: choice.isCorrect), choice.feedback ?? ""))
-            }
-            let missed = planned.displayOrder.filter { choices[$0].isCorrect && !picked.contains($0) }
-            for index in missed {
-                let choice = choices[index]
-                lines.append(FeedbackLine(.rightAnswer, "You missed (\(labelOf(index))) \(choice.text)" + (choice.feedback.map { ": \($0)" } ?? "")))
-            }
-        case (.trueFalse(let expected), _) where !fullyRight:
-            lines.append(FeedbackLine(.rightAnswer, expected ? "True" : "False"))
-        case (.order(let items), _) where !fullyRight:
-            lines.append(FeedbackLine(.rightAnswer, items.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")))
-        case (.matching(let pairs), _) where !fullyRight:
-            lines.append(FeedbackLine(.rightAnswer, pairs.map { "- \($0.left) → \($0.right)" }.joined(separator: "\n")))
-        case (.short(let accept), _) where !fullyRight:
-            if let first = accept.first { lines.append(FeedbackLine(.rightAnswer, first)) }
-        case (.single(let choices), .skipped):
-            if let right = choices.firstIndex(where: \.isCorrect) {
-                lines.append(FeedbackLine(.rightAnswer, "(\(labelOf(right))) \(choices[right].text)"))
-            }
-        default:
-            break
-        }
+        lines += question.kind.unit.feedbackLines(for: answer, fullyRight: fullyRight, displayOrder: planned.displayOrder)
         if let text = question.feedback?.text(correct: fullyRight || verdict == .recorded), !text.isEmpty {
             lines.append(FeedbackLine(.general, text))
         }

@@ -42,36 +42,9 @@ public struct GIFTExporter: Sendable {
 
     private func export(_ question: Question, context: String?, bag: DiagnosticBag) -> [String] {
         let label = "question '\(question.id)'"
-        let answers: [String]
         var feedback = question.feedback
-        switch question.kind {
-        case .single(let choices):
-            warnAboutChoiceIDs(choices, label: label, question: question, bag: bag)
-            answers = choices.map { ($0.isCorrect ? "=" : "~") + escape($0.text) + feedbackSuffix($0.feedback) }
-        case .multiple(let choices):
-            warnAboutChoiceIDs(choices, label: label, question: question, bag: bag)
-            let share = 100.0 / Double(max(1, choices.filter(\.isCorrect).count))
-            answers = choices.map {
-                "~%\(Self.percent($0.isCorrect ? share : -share))%" + escape($0.text) + feedbackSuffix($0.feedback)
-            }
-        case .trueFalse(let answer):
-            var line = answer ? "TRUE" : "FALSE"
-            if case .byOutcome(let right, let wrong) = feedback {
-                line += "#" + escape(wrong ?? "") + "#" + escape(right ?? "")
-                feedback = nil
-            }
-            answers = [line]
-        case .short(let accept):
-            answers = accept.map { "=" + escape($0) }
-        case .matching(let pairs):
-            answers = pairs.map { "=" + escape($0.left) + " -> " + escape($0.right) }
-        case .order:
-            bag.warning("\(label): GIFT has no ordering questions; left out", at: question.location)
-            return []
-        case .reflection:
-            bag.warning("\(label): reflections are never scored and GIFT has no equivalent; left out", at: question.location)
-            return []
-        }
+        let warn = { (message: String) in bag.warning("\(label): \(message)", at: question.location) }
+        guard let answers = question.kind.unit.giftAnswers(feedback: &feedback, warn: warn) else { return [] }
         var general: [String] = []
         switch feedback {
         case .always(let text): general.append(text)
@@ -105,20 +78,8 @@ public struct GIFTExporter: Sendable {
         return lines
     }
 
-    private func warnAboutChoiceIDs(_ choices: [Choice], label: String, question: Question, bag: DiagnosticBag) {
-        if choices.enumerated().contains(where: { $0.element.id != Choice.positionalID($0.offset) }) {
-            bag.warning(
-                "\(label): explicit choice ids are not carried; after import choices are identified by position (a, b, c …)",
-                at: question.location)
-        }
-    }
-
     private func escape(_ text: String) -> String {
-        GIFTText.escape(text.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-
-    private func feedbackSuffix(_ feedback: String?) -> String {
-        feedback.map { "#" + escape($0) } ?? ""
+        GIFTText.exported(text)
     }
 
     private func oneLine(_ text: String) -> String {

@@ -92,7 +92,7 @@ public struct GIFTImporter: Sendable {
         }
         if let objective = value("objective"), NodeDecoder.isKebabCase(objective) {
             pending.objective = objective
-        } else if let points = value("points").flatMap({ Int($0) }), (1...100).contains(points) {
+        } else if let points = value("points").flatMap({ Int($0) }), ModuleDecoder.pointsRange.contains(points) {
             pending.points = points
         } else if let hint = value("hint"), !hint.isEmpty {
             pending.hint = hint
@@ -151,64 +151,13 @@ public struct GIFTImporter: Sendable {
         if body.isEmpty { return skip("essay questions have no cares equivalent (a reflection is never scored)") }
         if body.hasPrefix("#") { return skip("numerical questions have no cares equivalent") }
 
-        var feedback: Feedback?
-        let kind: QuestionKind
-        if let (answer, wrong, right) = Self.trueFalse(block) {
-            kind = .trueFalse(answer: answer)
-            if wrong != nil || right != nil { feedback = .byOutcome(correct: right, incorrect: wrong) }
-        } else {
-            let answers = Self.answers(block)
-            guard !answers.isEmpty else { return skip("its answers could not be read") }
-            if answers.allSatisfy({ $0.marker == "=" }), answers.contains(where: { $0.text.contains("->") }) {
-                var pairs: [MatchPair] = []
-                for answer in answers {
-                    let parts = answer.text.components(separatedBy: "->")
-                    let left = parts[0].trimmingCharacters(in: .whitespaces)
-                    let right = parts.dropFirst().joined(separator: "->").trimmingCharacters(in: .whitespaces)
-                    if left.isEmpty || right.isEmpty || parts.count < 2 {
-                        bag.warning("\(label): the matching answer '\(answer.text)' has an empty side; left out", at: at)
-                        continue
-                    }
-                    pairs.append(MatchPair(left: left, right: right))
-                }
-                if answers.contains(where: { $0.feedback != nil }) {
-                    bag.warning("\(label): feedback on matching pairs is not carried", at: at)
-                }
-                kind = .matching(pairs)
-            } else if answers.allSatisfy({ $0.marker == "=" }) {
-                let full = answers.filter { ($0.weight ?? 100) >= 100 }
-                if full.count < answers.count {
-                    bag.warning("\(label): answers with partial credit are left out (cares marks short answers right or wrong)", at: at)
-                }
-                let feedbacks = Set(full.compactMap(\.feedback))
-                if feedbacks.count > 1 {
-                    bag.warning("\(label): short answers with different feedback get the first one as feedback when correct", at: at)
-                }
-                if let first = full.compactMap(\.feedback).first { feedback = .byOutcome(correct: first, incorrect: nil) }
-                kind = .short(accept: full.map(\.text))
-            } else {
-                let fullMarks = answers.contains { $0.marker == "=" || ($0.weight ?? 0) >= 100 }
-                let partial = answers.contains { $0.marker == "~" && ($0.weight ?? 0) > 0 && ($0.weight ?? 0) < 100 }
-                let choices = answers.enumerated().map { index, answer in
-                    let correct = answer.marker == "=" || (answer.weight ?? 0) > (fullMarks ? 99.99 : 0)
-                    return Choice(id: Choice.positionalID(index), text: answer.text, isCorrect: correct, feedback: answer.feedback)
-                }
-                let correct = choices.filter(\.isCorrect)
-                if correct.isEmpty { return skip("no answer is marked right") }
-                if fullMarks, partial {
-                    bag.warning("\(label): partial credit for a wrong choice is not carried (cares scores it 0)", at: at)
-                }
-                if correct.count == 1, fullMarks {
-                    kind = .single(choices)
-                } else {
-                    let weights = Set(answers.filter { $0.marker == "~" && ($0.weight ?? 0) > 0 }.compactMap(\.weight).map { ($0 * 1000).rounded() })
-                    if weights.count > 1 {
-                        bag.warning("\(label): unequal weights become equal shares (cares divides the points among the right choices)", at: at)
-                    }
-                    kind = .multiple(choices)
-                }
-            }
+        let answerBlock = GIFTAnswerBlock(units: block, answers: Self.answers(block))
+        let warn = { (message: String) in bag.warning("\(label): \(message)", at: at) }
+        guard let imported = QuestionTypes.giftImportable.lazy.compactMap({ $0.importGIFT(answerBlock, warn: warn) }).first else {
+            return skip(answerBlock.answers.isEmpty ? "its answers could not be read" : "no answer is marked right")
         }
+        let kind = imported.kind
+        let feedback = imported.feedback
         var id = title.map(NodeDecoder.kebabCased) ?? ""
         if id.isEmpty || !NodeDecoder.isKebabCase(id) { id = "q\(state.questions.count + state.skipped + 1)" }
         var unique = id
@@ -232,19 +181,6 @@ public struct GIFTImporter: Sendable {
             return tag
         }
         return nil
-    }
-
-    /// `T`, `TRUE`, `F` or `FALSE`, with up to two feedbacks (wrong, then right).
-    static func trueFalse(_ block: [GIFTText.Unit]) -> (Bool, String?, String?)? {
-        var parts: [[GIFTText.Unit]] = [[]]
-        for unit in block {
-            if unit.character == "#", !unit.escaped { parts.append([]) } else { parts[parts.count - 1].append(unit) }
-        }
-        let word = GIFTText.string(parts[0]).uppercased()
-        guard ["T", "TRUE", "F", "FALSE"].contains(word), parts.count <= 3 else { return nil }
-        let wrong = parts.count > 1 ? nonEmpty(GIFTText.string(parts[1])) : nil
-        let right = parts.count > 2 ? nonEmpty(GIFTText.string(parts[2])) : nil
-        return (word.hasPrefix("T"), wrong, right)
     }
 
     /// One `=…` or `~…` answer.
@@ -287,8 +223,8 @@ public struct GIFTImporter: Sendable {
         }
     }
 
-    private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
-    private func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+    private static func nonEmpty(_ text: String) -> String? { GIFTText.nonEmpty(text) }
+    private func nonEmpty(_ text: String) -> String? { GIFTText.nonEmpty(text) }
 
     // MARK: - The module
 

@@ -18,6 +18,19 @@ public enum GIFTText {
         return result
     }
 
+    /// Text as an exported question or answer: trimmed, then escaped.
+    static func exported(_ text: String) -> String {
+        escape(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// `#feedback` after an answer, or nothing.
+    static func feedbackSuffix(_ feedback: String?) -> String {
+        feedback.map { "#" + exported($0) } ?? ""
+    }
+
+    /// Nil for empty text.
+    static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+
     /// One character of GIFT source and whether a backslash escaped it.
     struct Unit: Hashable {
         var character: Character

@@ -1,13 +1,7 @@
 extension ModuleDecoder {
     static let commonQuestionKeys = ["id", "type", "objective", "prompt", "points", "hint", "explanation", "feedback"]
-    static let keysByType: [String: [String]] = [
-        "single": ["choices"], "multiple": ["choices"], "true-false": ["answer"], "order": ["items"],
-        "matching": ["pairs"], "short": ["accept"], "reflection": ["store"],
-    ]
-    static let typeOfKey: [String: String] = [
-        "choices": "single and multiple", "answer": "true-false", "items": "order", "pairs": "matching",
-        "accept": "short", "store": "reflection",
-    ]
+    /// The range of a question's `points`.
+    static let pointsRange = 1...100
 
     func decodeQuiz(_ node: YAMLNode) -> Quiz? {
         guard let map = decoder.mapping(node, what: "the quiz") else { return nil }
@@ -80,10 +74,10 @@ extension ModuleDecoder {
             ids.register(id, at: idNode)
         }
         let label = id.map { "question '\($0)'" } ?? "a question"
-        var type: String?
+        var type: (any QuestionType.Type)?
         if let typeNode = map.required("type"), let text = decoder.text(typeNode, field: "type") {
-            if QuestionKind.typeNames.contains(text) {
-                type = text
+            if let known = QuestionTypes.named(text) {
+                type = known
             } else {
                 bag.error(
                     "\(label) has unknown type '\(text)'", at: typeNode.start, length: text.count,
@@ -91,29 +85,30 @@ extension ModuleDecoder {
                         ?? "types: \(QuestionKind.typeNames.joined(separator: ", "))")
             }
         }
+        let typedKeys = QuestionTypes.typedKeys
         if let type {
-            let own = Self.keysByType[type] ?? []
+            let own = QuestionTypes.ownKeys[type.name] ?? []
             var misplaced: [String: String] = [:]
-            for (key, owner) in Self.typeOfKey where !own.contains(key) {
-                misplaced[key] = "'\(key)' is for \(owner) questions, and \(label) is '\(type)'"
+            for key in typedKeys where !own.contains(key) {
+                misplaced[key] = "'\(key)' is for \(QuestionTypes.ownersByKey[key] ?? key) questions, and \(label) is '\(type.name)'"
             }
             map.rejectUnknownKeys(allowed: Self.commonQuestionKeys + own, misplaced: misplaced)
         } else {
-            map.rejectUnknownKeys(allowed: Self.commonQuestionKeys + Array(Self.typeOfKey.keys))
+            map.rejectUnknownKeys(allowed: Self.commonQuestionKeys + typedKeys)
         }
         let objective = map.requiredText("objective")
         if let objective, let objectiveNode = map.value("objective") {
             uses.record(
                 ObjectiveUses.Use(
                     objective: objective, questionID: id ?? "?", location: objectiveNode.start,
-                    isScored: type != "reflection"))
+                    isScored: type?.isScored ?? true))
         }
         let prompt = map.requiredText("prompt")
-        let points = map.value("points") == nil ? 1 : map.optionalInt("points", in: 1...100)
+        let points = map.value("points") == nil ? 1 : map.optionalInt("points", in: Self.pointsRange)
         let hint = map.optionalText("hint")
         let explanation = map.optionalText("explanation")
         let feedback = map.value("feedback").flatMap(decodeFeedback)
-        let kind = type.flatMap { decodeKind($0, map: map, label: label) }
+        let kind = type.flatMap { $0.decode(QuestionDecoding(map: map, decoder: decoder, label: label)) }
         guard let id, let kind, let objective, let prompt, let points else { return nil }
         return Question(
             id: id, kind: kind, objective: objective, prompt: prompt, points: points, hint: hint,
@@ -132,122 +127,5 @@ extension ModuleDecoder {
             return .byOutcome(correct: right, incorrect: wrong)
         }
         return decoder.text(node, field: "feedback").map(Feedback.always)
-    }
-
-    private func decodeKind(_ type: String, map: MappingReader, label: String) -> QuestionKind? {
-        switch type {
-        case "single", "multiple":
-            guard let node = map.required("choices"), let choices = decodeChoices(node) else { return nil }
-            let correct = choices.filter(\.isCorrect).count
-            if type == "single" {
-                if choices.count < 2 {
-                    bag.error("\(label) has \(choices.count) choice(s); a 'single' question needs at least two", at: node.start)
-                } else if correct == 0 {
-                    bag.error(
-                        "\(label) has no correct choice", at: node.start,
-                        hint: "mark exactly one choice with 'correct: true'")
-                } else if correct > 1 {
-                    let second = choices.filter(\.isCorrect)[1]
-                    let at = decoder.source.find("correct", from: second.location, throughLine: node.end.line) ?? second.location
-                    bag.error(
-                        "\(label) has \(correct) correct choices; a 'single' question needs exactly one",
-                        at: at, length: 7, hint: "use type 'multiple' if more than one answer is right")
-                }
-                return .single(choices)
-            }
-            if choices.count < 2 {
-                bag.error("\(label) has \(choices.count) choice(s); a 'multiple' question needs at least two", at: node.start)
-            } else if correct == 0 {
-                bag.error("\(label) has no correct choice", at: node.start, hint: "mark at least one choice with 'correct: true'")
-            }
-            return .multiple(choices)
-        case "true-false":
-            guard let node = map.required("answer"), let answer = decoder.bool(node, field: "answer") else { return nil }
-            return .trueFalse(answer: answer)
-        case "order":
-            guard let node = map.required("items"), let items = decoder.textList(node, field: "items") else { return nil }
-            checkAtLeastTwo(items.count, what: "items", label: label, node: node)
-            checkDistinct(items, node: node, what: "item")
-            return .order(items)
-        case "matching":
-            guard let node = map.required("pairs"), let pairs = decodePairs(node) else { return nil }
-            checkAtLeastTwo(pairs.count, what: "pairs", label: label, node: node)
-            checkDistinct(pairs.map(\.left), node: node, what: "left side")
-            checkDistinct(pairs.map(\.right), node: node, what: "right side")
-            return .matching(pairs)
-        case "short":
-            guard let node = map.required("accept"), let accept = decoder.textList(node, field: "accept") else { return nil }
-            if accept.isEmpty {
-                bag.error("\(label) accepts no answers", at: node.start, hint: "list at least one accepted answer")
-            }
-            checkDistinct(accept.map(ShortAnswer.normalize), node: node, what: "accepted answer")
-            return .short(accept: accept)
-        case "reflection":
-            return .reflection(store: map.optionalBool("store") ?? false)
-        default:
-            return nil
-        }
-    }
-
-    private func checkAtLeastTwo(_ count: Int, what: String, label: String, node: YAMLNode) {
-        if count < 2 {
-            bag.error("\(label) has \(count) \(what); it needs at least two", at: node.start)
-        }
-    }
-
-    /// Reports the second of two equal texts in a list.
-    private func checkDistinct(_ texts: [String], node: YAMLNode, what: String) {
-        var seen = Set<String>()
-        guard case .sequence(let items) = node.value else { return }
-        for (index, text) in texts.enumerated() where !seen.insert(text).inserted {
-            let at = index < items.count ? items[index].start : node.start
-            bag.error("duplicate \(what) '\(text)'", at: at, hint: "each \(what) must be different")
-        }
-    }
-
-    private func decodeChoices(_ node: YAMLNode) -> [Choice]? {
-        guard let items = decoder.list(node, field: "choices") else { return nil }
-        var texts: [String: SourceLocation] = [:]
-        var ids: [String: SourceLocation] = [:]
-        let choices = items.enumerated().compactMap { index, item -> Choice? in
-            guard let map = decoder.mapping(item, what: "a choice") else { return nil }
-            map.rejectUnknownKeys(allowed: ["id", "text", "correct", "feedback"])
-            let text = map.requiredText("text")
-            let correct = map.value("correct") == nil ? false : map.optionalBool("correct")
-            let feedback = map.optionalText("feedback")
-            var id = Choice.positionalID(index)
-            if let idNode = map.value("id"), let explicit = decoder.text(idNode, field: "id") {
-                decoder.checkID(explicit, at: idNode, what: "choice")
-                id = explicit
-            }
-            if let first = ids[id] {
-                bag.error("duplicate choice id '\(id)' (first on line \(first.line))", at: item.start)
-            }
-            ids[id] = ids[id] ?? item.start
-            if let text, let textNode = map.value("text") {
-                let key = ShortAnswer.normalize(text)
-                if let first = texts[key] {
-                    bag.error(
-                        "duplicate choice text '\(text)' (first on line \(first.line))", at: textNode.start,
-                        length: text.count, hint: "each choice must read differently")
-                } else {
-                    texts[key] = textNode.start
-                }
-            }
-            guard let text, let correct else { return nil }
-            return Choice(id: id, text: text, isCorrect: correct, feedback: feedback, location: item.start)
-        }
-        return choices.count == items.count ? choices : nil
-    }
-
-    private func decodePairs(_ node: YAMLNode) -> [MatchPair]? {
-        guard let items = decoder.list(node, field: "pairs") else { return nil }
-        let pairs = items.compactMap { item -> MatchPair? in
-            guard let map = decoder.mapping(item, what: "a pair") else { return nil }
-            map.rejectUnknownKeys(allowed: ["left", "right"])
-            guard let left = map.requiredText("left"), let right = map.requiredText("right") else { return nil }
-            return MatchPair(left: left, right: right)
-        }
-        return pairs.count == items.count ? pairs : nil
     }
 }

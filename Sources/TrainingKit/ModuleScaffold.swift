@@ -1,8 +1,13 @@
 /// The commented starting point `cares new` writes: every field and question type, valid and lint-clean.
+///
+/// Each question type contributes its own example (`QuestionType.scaffold`), in registry order.
 public enum ModuleScaffold {
     /// The module text for an id (already checked to be kebab-case) and a title.
     public static func text(id: String, title: String) -> String {
         let quotedTitle = JSONValue.quoted(title)
+        let questions = QuestionTypes.all.map { type in
+            type.scaffold.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        }.joined(separator: "\n")
         return """
             # yaml-language-server: $schema=../schema/module.schema.json
             # A new cares module. Replace the example content, keep the structure, and check it with:
@@ -52,60 +57,7 @@ public enum ModuleScaffold {
               draw: 6                          # optional: units drawn per attempt (a scenario is one unit)
               shuffle: true                    # order of units and of choices, seeded per attempt
               questions:
-                - id: companion-answers
-                  type: single                 # exactly one correct choice
-                  objective: private-space
-                  prompt: A companion answers every question for the patient. What do you do first?
-                  hint: Think of a reason that applies to everyone.
-                  choices:
-                    - text: Explain that you see every patient alone for part of the visit
-                      correct: true
-                      feedback: A routine policy gives a neutral reason to talk alone.
-                    - text: Ask the companion how the injury happened
-                      feedback: The companion may be the person in control.
-                  explanation: Privacy comes first. Only then can you ask open questions.
-                - id: who-interprets
-                  type: multiple               # at least one correct choice; partial credit
-                  objective: interpreters
-                  prompt: Who may interpret? Choose all that apply.
-                  points: 2                    # 1–100, default 1
-                  choices:
-                    - {text: A telephone interpreter, correct: true, feedback: Professional and impartial.}
-                    - {text: A video interpreter, correct: true, feedback: Also professional.}
-                    - {text: The patient's companion, feedback: "Not impartial, and possibly in control."}
-                  explanation: Only professional interpreters keep the conversation safe.
-                - id: family-interpreter
-                  type: true-false
-                  objective: interpreters
-                  prompt: A family member may interpret if the patient agrees in front of them.
-                  answer: false
-                  feedback: {correct: Right., incorrect: Agreement in front of a possible controller is not free.}
-                  explanation: Consent given while watched is not free consent.
-                - id: first-steps
-                  type: order                  # items in the CORRECT order; always shown shuffled
-                  objective: private-space
-                  prompt: Put these steps in order.
-                  items: [State the routine policy, See the patient alone, Connect an interpreter, Ask open questions]
-                  explanation: Each step makes the next one safe.
-                - id: roles
-                  type: matching               # right-hand sides always shown shuffled
-                  objective: interpreters
-                  prompt: Match each person to their role.
-                  pairs:
-                    - {left: Interpreter, right: "Interpret everything, add nothing"}
-                    - {left: Clinician, right: Ask questions and explain confidentiality}
-                  explanation: Clear roles keep the patient safe.
-                - id: interpreter-kind
-                  type: short                  # matched ignoring case and extra spaces
-                  objective: interpreters
-                  prompt: What kind of interpreter should you use? (one word)
-                  accept: [professional, qualified]
-                  explanation: A professional interpreter is impartial.
-                - id: own-words
-                  type: reflection             # never scored; kept only with store: true
-                  objective: private-space
-                  prompt: What would you say to ask for a private moment with a patient?
-                  store: false
+            \(questions)
                 - scenario:                    # asked together, in order; counts as one unit
                     id: wrist-injury
                     title: A wrist injury in the emergency department

@@ -1,9 +1,9 @@
 /// The JSON Schema (draft 2020-12) of the module format, for editors with the YAML language server.
 ///
 /// It states the structure `ModuleDecoder` checks — keys, types, ranges, required fields, question
-/// types — and is built from the decoder's own key lists. What needs more than one value at a time
-/// (unique ids, `draw` against the pool, placeholders against the site file, duplicate keys,
-/// anchors) stays the validator's alone.
+/// types — and is built from the decoder's own key lists and each question type's field table. What
+/// needs more than one value at a time (unique ids, `draw` against the pool, placeholders against the
+/// site file, duplicate keys, anchors) stays the validator's alone.
 public enum ModuleSchema {
     /// Where the committed copy lives, relative to the repository root.
     public static let repositoryPath = "schema/module.schema.json"
@@ -56,7 +56,12 @@ public enum ModuleSchema {
     }
 
     static var definitions: [(String, JSONValue)] {
-        [
+        var typeDefinitions: [(String, JSONValue)] = []
+        for definition in QuestionTypes.all.flatMap({ $0.schemaDefinitions })
+        where !typeDefinitions.contains(where: { $0.0 == definition.0 }) {
+            typeDefinitions.append(definition)
+        }
+        return [
             ("text", .object([
                 ("description", .string("Text (the Markdown subset: paragraphs, '- ' lists, **bold**); not blank.")),
                 ("type", strings(["string", "number", "boolean"])),
@@ -102,12 +107,7 @@ public enum ModuleSchema {
                 ("questions", .object([("type", .string("array")), ("minItems", .int(1)), ("items", ref("question"))])),
             ])),
             ("question", question),
-            ("choice", closedObject(required: ["text"], [
-                ("id", ref("id")), ("text", ref("text")),
-                ("correct", boolean("Whether this choice is right; default false.")),
-                ("feedback", ref("optionalText", "Why this choice is right or wrong.")),
-            ])),
-            ("pair", closedObject(required: ["left", "right"], [("left", ref("text")), ("right", ref("text"))])),
+        ] + typeDefinitions + [
             ("feedback", .object([
                 ("description", .string("Shown after any answer, or {correct: …, incorrect: …}.")),
                 ("anyOf", .array([
@@ -126,63 +126,42 @@ public enum ModuleSchema {
         ]
     }
 
+    /// A question: the common keys, every type's own keys, and per type an `if type == …` rule that
+    /// requires its keys and forbids the others — all from the types' field tables.
     static var question: JSONValue {
-        let typed: [String: JSONValue] = [
-            "choices": .object([("type", .string("array")), ("minItems", .int(2)), ("items", ref("choice"))]),
-            "answer": .object([("description", .string("The right answer.")), ("type", .string("boolean"))]),
-            "items": .object([
-                ("description", .string("The items in the correct order; always shown shuffled.")),
-                ("type", .string("array")), ("minItems", .int(2)), ("uniqueItems", .bool(true)), ("items", ref("textItem")),
-            ]),
-            "pairs": .object([("type", .string("array")), ("minItems", .int(2)), ("items", ref("pair"))]),
-            "accept": .object([
-                ("description", .string("Accepted answers, matched ignoring case and extra spaces.")),
-                ("type", .string("array")), ("minItems", .int(1)), ("items", ref("textItem")),
-            ]),
-            "store": boolean("Keep the learner's text in the record store; default false."),
-        ]
-        let correct = JSONValue.object([
-            ("type", .string("object")), ("required", strings(["correct"])),
-            ("properties", .object([("correct", .object([("const", .bool(true))]))])),
-        ])
+        let typed = QuestionTypes.fields
         var rules: [JSONValue] = []
-        for type in QuestionKind.typeNames {
-            let own = ModuleDecoder.keysByType[type] ?? []
+        for type in QuestionTypes.all {
+            let own = type.fields.map(\.key)
             var then: [(String, JSONValue)] = []
-            if type != "reflection" { then.append(("required", strings(own))) }
-            var properties: [(String, JSONValue)] = ModuleDecoder.typeOfKey.keys.sorted()
+            let required = type.fields.filter(\.isRequired).map(\.key)
+            if !required.isEmpty { then.append(("required", strings(required))) }
+            var properties: [(String, JSONValue)] = typed.map(\.key).sorted()
                 .filter { !own.contains($0) }.map { ($0, JSONValue.bool(false)) }
-            if type == "single" {
-                properties.append(("choices", .object([("contains", correct), ("minContains", .int(1)), ("maxContains", .int(1))])))
-            } else if type == "multiple" {
-                properties.append(("choices", .object([("contains", correct)])))
-            }
+            properties += type.schemaRule
             then.append(("properties", .object(properties)))
             rules.append(.object([
-                ("if", .object([("required", strings(["type"])), ("properties", .object([("type", .object([("const", .string(type))]))]))])),
+                ("if", .object([("required", strings(["type"])), ("properties", .object([("type", .object([("const", .string(type.name))]))]))])),
                 ("then", .object(then)),
             ]))
         }
         let common: [(String, JSONValue)] = [
             ("id", ref("id")),
             ("type", .object([
-                ("description", .string("single: one right choice; multiple: several; true-false; order; matching; short; reflection (never scored).")),
+                ("description", .string(QuestionTypes.all.map { $0.schemaSummary }.joined(separator: "; ") + ".")),
                 ("enum", strings(QuestionKind.typeNames)),
             ])),
             ("objective", ref("text", "The id of the objective this question tests.")),
             ("prompt", ref("text")),
-            ("points", integer(1...100, "Points this question is worth; default 1.")),
+            ("points", integer(ModuleDecoder.pointsRange, "Points this question is worth; default 1.")),
             ("hint", ref("optionalText", "Shown when the learner types :hint.")),
             ("explanation", ref("optionalText", "Shown after any answer.")),
             ("feedback", ref("feedback")),
         ]
-        let typedProperties = ["choices", "answer", "items", "pairs", "accept", "store"].compactMap { key in
-            typed[key].map { (key, $0) }
-        }
         return .object([
             ("type", .string("object")),
             ("required", strings(["id", "type", "objective", "prompt"])),
-            ("properties", .object(common + typedProperties)),
+            ("properties", .object(common + typed.map { ($0.key, $0.schema) })),
             ("additionalProperties", .bool(false)),
             ("allOf", .array(rules)),
         ])

@@ -67,55 +67,24 @@ public struct ModuleYAMLWriter: Sendable {
 
     private func lines(_ question: Question, indent: Int) -> [String] {
         let inner = indent + 2
-        var out = [pad(indent) + "- id: " + JSONValue.quoted(question.id)]
-        func text(_ key: String, _ value: String?, _ at: Int = inner) {
-            if let value { out.append(pad(at) + key + ": " + JSONValue.quoted(value)) }
-        }
-        text("type", question.kind.typeName)
-        text("objective", question.objective)
-        text("prompt", question.prompt)
-        if question.points != 1 { out.append(pad(inner) + "points: \(question.points)") }
-        text("hint", question.hint)
-        switch question.kind {
-        case .single(let choices), .multiple(let choices):
-            out.append(pad(inner) + "choices:")
-            for (index, choice) in choices.enumerated() {
-                if choice.id != Choice.positionalID(index) {
-                    out.append(pad(inner + 2) + "- id: " + JSONValue.quoted(choice.id))
-                    text("text", choice.text, inner + 4)
-                } else {
-                    out.append(pad(inner + 2) + "- text: " + JSONValue.quoted(choice.text))
-                }
-                if choice.isCorrect { out.append(pad(inner + 4) + "correct: true") }
-                text("feedback", choice.feedback, inner + 4)
-            }
-        case .trueFalse(let answer):
-            out.append(pad(inner) + "answer: \(answer)")
-        case .order(let items):
-            out.append(pad(inner) + "items:")
-            out += items.map { pad(inner + 2) + "- " + JSONValue.quoted($0) }
-        case .matching(let pairs):
-            out.append(pad(inner) + "pairs:")
-            for pair in pairs {
-                out.append(pad(inner + 2) + "- left: " + JSONValue.quoted(pair.left))
-                text("right", pair.right, inner + 4)
-            }
-        case .short(let accept):
-            out.append(pad(inner) + "accept:")
-            out += accept.map { pad(inner + 2) + "- " + JSONValue.quoted($0) }
-        case .reflection(let store):
-            if store { out.append(pad(inner) + "store: true") }
-        }
+        var out = YAMLLines()
+        out.append("- id: " + JSONValue.quoted(question.id), indent: indent)
+        out.text("type", question.kind.typeName, indent: inner)
+        out.text("objective", question.objective, indent: inner)
+        out.text("prompt", question.prompt, indent: inner)
+        if question.points != 1 { out.append("points: \(question.points)", indent: inner) }
+        out.text("hint", question.hint, indent: inner)
+        question.kind.unit.writeYAML(into: &out, indent: inner)
         switch question.feedback {
-        case .always(let value): text("feedback", value)
+        case .always(let value): out.text("feedback", value, indent: inner)
         case .byOutcome(let right, let wrong):
-            out.append(pad(inner) + "feedback:")
-            text("correct", right, inner + 2)
-            text("incorrect", wrong, inner + 2)
+            out.append("feedback:", indent: inner)
+            out.text("correct", right, indent: inner + 2)
+            out.text("incorrect", wrong, indent: inner + 2)
         case nil: break
         }
-        text("explanation", question.explanation)
-        return out
+        out.text("explanation", question.explanation, indent: inner)
+        return out.lines
     }
 
     private func pad(_ count: Int) -> String { String(repeating: " ", count: count) }

@@ -20,17 +20,7 @@ public struct QuizPlan: Hashable, Sendable {
         for index in chosen {
             let unit = quiz.units[index]
             for (offset, question) in unit.questions.enumerated() {
-                let order: [Int]
-                switch question.kind {
-                case .single(let choices), .multiple(let choices):
-                    order = quiz.shuffle ? random.shuffled(Array(choices.indices)) : Array(choices.indices)
-                case .order(let items):
-                    order = random.derangedPermutation(items.count)
-                case .matching(let pairs):
-                    order = random.derangedPermutation(pairs.count)
-                default:
-                    order = []
-                }
+                let order = question.kind.unit.displayOrder(shuffle: quiz.shuffle, random: &random)
                 planned.append(
                     PlannedQuestion(question: question, scenario: unit.scenario, startsScenario: offset == 0, displayOrder: order))
             }

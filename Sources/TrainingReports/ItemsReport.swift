@@ -137,30 +137,12 @@ public struct ItemsReport {
     /// The wrong parts of an answer: each wrongly chosen choice of a choice question, else the whole answer.
     func wrongParts(_ answer: String, questionID: String, in module: Module?) -> [String] {
         guard let question = module?.quiz.question(id: questionID) else { return answer.isEmpty ? [] : [answer] }
-        switch question.kind {
-        case .single(let choices), .multiple(let choices):
-            let correct = Set(choices.filter(\.isCorrect).map(\.id))
-            return answer.split(separator: ",").map(String.init).filter { !correct.contains($0) }
-        default:
-            return answer.isEmpty ? [] : [answer]
-        }
+        return question.wrongParts(ofStoredAnswer: answer)
     }
 
     /// A wrong answer as a coordinator reads it: the choice's id and text when known.
     func describe(_ answer: String, questionID: String, in module: Module?) -> String {
         guard let question = module?.quiz.question(id: questionID) else { return answer }
-        switch question.kind {
-        case .single(let choices), .multiple(let choices):
-            guard let choice = choices.first(where: { $0.id == answer }) else { return answer }
-            return "\(answer): \(choice.text)"
-        case .order(let items):
-            let texts = answer.split(separator: ",").map { letter -> String in
-                let index = (0..<items.count).first { Choice.positionalID($0) == String(letter) }
-                return index.map { items[$0] } ?? String(letter)
-            }
-            return texts.joined(separator: " → ")
-        default:
-            return answer
-        }
+        return question.describe(storedAnswer: answer)
     }
 }

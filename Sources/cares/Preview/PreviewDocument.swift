@@ -82,26 +82,15 @@ struct PreviewDocument {
         let objective = module.objective(id: question.objective).map { "\($0.id) (\($0.text))" } ?? question.objective
         blocks.append(.labelled("Type", "\(question.kind.typeName) · \(points) · objective \(objective)"))
         blocks.append(.rich(question.prompt))
-        switch question.kind {
-        case .single(let choices), .multiple(let choices):
-            blocks.append(.answers(choices.map {
-                PreviewAnswer(correct: $0.isCorrect, label: $0.id, text: $0.text, feedback: $0.feedback)
-            }))
-        case .trueFalse(let answer):
-            blocks.append(.labelled("Answer", answer ? "true" : "false"))
-        case .order(let items):
-            blocks.append(.labelled("Correct order", "(shown shuffled)"))
-            blocks.append(.answers(items.enumerated().map { PreviewAnswer(label: String($0.offset + 1), text: $0.element) }))
-        case .matching(let pairs):
-            blocks.append(.labelled("Pairs", "(right-hand sides shown shuffled)"))
-            blocks.append(.answers(pairs.enumerated().map {
-                PreviewAnswer(label: String($0.offset + 1), text: "\($0.element.left) → \($0.element.right)")
-            }))
-        case .short(let accept):
-            blocks.append(.labelled("Accepted answers", "(ignoring case and extra spaces)"))
-            blocks.append(.list(accept))
-        case .reflection(let store):
-            blocks.append(.labelled("Reflection", store ? "the learner's text is kept in the record store" : "the learner's text is not kept"))
+        for detail in question.previewDetails {
+            switch detail {
+            case .labelled(let label, let text): blocks.append(.labelled(label, text))
+            case .answers(let options):
+                blocks.append(.answers(options.map {
+                    PreviewAnswer(correct: $0.correct, label: $0.label, text: $0.text, feedback: $0.feedback)
+                }))
+            case .list(let items): blocks.append(.list(items))
+            }
         }
         if let hint = question.hint { blocks.append(.labelled("Hint", hint)) }
         switch question.feedback {
@@ -112,11 +101,5 @@ struct PreviewDocument {
         case nil: break
         }
         if let explanation = question.explanation { blocks.append(.labelled("Explanation", explanation)) }
-    }
-}
-
-extension PreviewAnswer {
-    init(label: String, text: String) {
-        self.init(correct: nil, label: label, text: text, feedback: nil)
     }
 }

@@ -54,65 +54,24 @@ struct ScreenRenderer {
         }
         console.rich(planned.question.prompt)
         console.line()
-        let question = planned.question
-        switch question.kind {
-        case .single(let choices), .multiple(let choices):
-            for (position, index) in planned.displayOrder.enumerated() {
-                console.wrapped("\(PlannedQuestion.label(position))) \(choices[index].text)", indent: 2, hanging: 5)
+        for line in planned.screenLines {
+            switch line {
+            case .option(let text): console.wrapped(text, indent: 2, hanging: 5)
+            case .blank: console.line()
+            case .note(let text): console.wrapped(text, indent: 2)
+            case .instruction(let text): console.wrapped(text, indent: 2, style: .dim)
             }
-            if case .multiple = question.kind { console.wrapped("Choose all that apply.", indent: 2, style: .dim) }
-        case .order(let items):
-            for (position, index) in planned.displayOrder.enumerated() {
-                console.wrapped("\(PlannedQuestion.label(position))) \(items[index])", indent: 2, hanging: 5)
-            }
-            console.wrapped("Type the letters in the right order.", indent: 2, style: .dim)
-        case .matching(let pairs):
-            for (index, pair) in pairs.enumerated() {
-                console.wrapped("\(index + 1). \(pair.left)", indent: 2, hanging: 5)
-            }
-            console.line()
-            for (position, index) in planned.displayOrder.enumerated() {
-                console.wrapped("\(PlannedQuestion.label(position))) \(pairs[index].right)", indent: 2, hanging: 5)
-            }
-            console.wrapped("Match each number to a letter, for example: 1b 2a.", indent: 2, style: .dim)
-        case .trueFalse:
-            console.wrapped("True or false?", indent: 2)
-        case .short:
-            break
-        case .reflection(let store):
-            console.wrapped(
-                store ? "Not scored. What you write is kept with your record." : "Not scored, and not saved: this is for you.",
-                indent: 2, style: .dim)
         }
         console.line()
     }
 
     /// The prompt line for a question type.
     func prompt(for planned: PlannedQuestion) -> String {
-        let count = planned.displayOrder.count
-        let last = PlannedQuestion.label(max(0, count - 1))
-        switch planned.question.kind {
-        case .single: return "Your answer (a–\(last), ? for help):"
-        case .multiple: return "Your answers (letters a–\(last) separated by spaces, ? for help):"
-        case .trueFalse: return "Your answer (t or f, ? for help):"
-        case .order: return "Your order (all letters a–\(last), ? for help):"
-        case .matching: return "Your matches (like 1b 2a, ? for help):"
-        case .short: return "Your answer (? for help):"
-        case .reflection: return "Your thoughts (:skip to move on):"
-        }
+        planned.inputPrompt
     }
 
     func help(for planned: PlannedQuestion) {
-        let how: (String, String)
-        switch planned.question.kind {
-        case .single: how = ("a letter", "choose an answer (a number works too)")
-        case .multiple: how = ("letters", "choose every answer that applies, e.g. a c")
-        case .trueFalse: how = ("t or f", "true or false (yes and no work too)")
-        case .order: how = ("letters", "every letter once, first step first, e.g. c a b d")
-        case .matching: how = ("pairs", "each number with a letter, e.g. 1b 2a 3c")
-        case .short: how = ("text", "a word or two; capitals and spaces don't matter")
-        case .reflection: how = ("text", "your own words")
-        }
+        let how = planned.inputHelp
         let rows = [how, (":hint", "a hint for this question (if there is one)"), (":skip", "skip this question (scores 0)"),
             (":pause", "save and stop here; continue later with cares resume")]
         for (key, text) in rows {
