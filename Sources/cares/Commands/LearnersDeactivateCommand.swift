@@ -15,7 +15,7 @@ struct LearnersDeactivateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await FailureReporter.run {
-            try await StoreScope.using(try options.databaseLocation) { store in
+            try await StoreOpener.withStore(try options.databaseLocation) { store in
                 try await LearnerAdministration(store: store).deactivate(learner)
             }
             Console(plain: true).line(

@@ -27,7 +27,7 @@ struct LearnersImportCommand: AsyncParsableCommand {
                 guard let text = String(data: data, encoding: .utf8) else {
                     throw CaresFailure.badData("\(file) is not UTF-8 text", hint: "Save it as \"CSV UTF-8\" and import it again.")
                 }
-                let outcome = try await StoreScope.using(try options.databaseLocation) { store in
+                let outcome = try await StoreOpener.withStore(try options.databaseLocation) { store in
                     try await LearnerAdministration(store: store).importRoster(text, fileName: file)
                 }
                 print("Imported \(outcome.total) learner\(outcome.total == 1 ? "" : "s") from \(DiagnosticPrinter.printable(file)): "

@@ -35,7 +35,7 @@ struct LearnersRemoveCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await FailureReporter.run {
-            let anonymousID = try await StoreScope.using(try options.databaseLocation) { store in
+            let anonymousID = try await StoreOpener.withStore(try options.databaseLocation) { store in
                 try await LearnerAdministration(store: store).erase(learner, reason: reason)
             }
             Console(plain: true).line("""

@@ -29,7 +29,7 @@ struct CoordinatorActions {
             throw CaresFailure(
                 message: "'\(text)' is not an attempt id", hint: "Attempt ids are UUIDs; see cares report attempts.", exitCode: 64)
         }
-        let attempt = try await StoreScope.using(try options.databaseLocation) { store in
+        let attempt = try await StoreOpener.withStore(try options.databaseLocation) { store in
             try await LearnerAdministration(store: store).void(attemptID: id, reason: reason)
         }
         print("Voided attempt \(id.uuidString.lowercased()) (\(attempt.learnerID), \(attempt.moduleID) \(attempt.moduleVersion), was \(attempt.status.rawValue)).")

@@ -12,9 +12,9 @@ struct ReportEnvironment {
     let catalog: ModuleDirectory
 
     /// Opens the store and loads the modules folder, runs `body`, and closes the store whatever happens.
-    static func using<T>(_ options: SessionOptions, _ body: (ReportEnvironment) async throws -> T) async throws -> T {
+    static func using<T: Sendable>(_ options: SessionOptions, _ body: (ReportEnvironment) async throws -> T) async throws -> T {
         let (modules, site) = try loadModules(options)
-        return try await StoreScope.using(try options.databaseLocation) { store in
+        return try await StoreOpener.withStore(try options.databaseLocation) { store in
             let catalog = try await ModuleDirectory.load(modules: modules, store: store)
             return try await body(ReportEnvironment(store: store, modules: modules, site: site, catalog: catalog))
         }

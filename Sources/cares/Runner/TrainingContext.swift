@@ -10,8 +10,11 @@ struct TrainingContext {
     let store: any CompletionStore
     let learnerID: String?
 
-    /// Loads the modules folder, opens the store and works out the learner (asking when `ask` is true).
-    static func prepare(_ options: SessionOptions, askForLearner: Bool) async throws -> TrainingContext {
+    /// Loads the modules folder, opens the store, works out the learner (asking when
+    /// `askForLearner` is true), runs `body`, and closes the store whatever happens.
+    static func using(
+        _ options: SessionOptions, askForLearner: Bool, _ body: (TrainingContext) async throws -> Void
+    ) async throws {
         let console = Console(plain: options.plain)
         let folder = try options.modulesFolder
         var isDirectory: ObjCBool = false
@@ -24,8 +27,7 @@ struct TrainingContext {
             throw CaresFailure.badData(
                 "the site file \(siteProblem.path) has errors", hint: "run: cares validate \(siteProblem.path)")
         }
-        let store = try await StoreOpener.open(try options.databaseLocation)
-        do {
+        try await StoreOpener.withStore(try options.databaseLocation) { store in
             var learnerID: String?
             if askForLearner {
                 learnerID = try await LearnerResolver(console: console, flag: options.learner).resolve(confirm: true)
@@ -33,25 +35,8 @@ struct TrainingContext {
                 learnerID = LearnerResolver.known(flag: options.learner)
             }
             if let learnerID { try await LearnerAdministration(store: store).admit(learnerID) }
-            return TrainingContext(console: console, modules: modules, store: store, learnerID: learnerID)
-        } catch {
-            await store.close()
-            throw error
+            try await body(TrainingContext(console: console, modules: modules, store: store, learnerID: learnerID))
         }
-    }
-
-    /// Prepares a context, runs `body` with it, and closes the store whatever happens.
-    static func using(
-        _ options: SessionOptions, askForLearner: Bool, _ body: (TrainingContext) async throws -> Void
-    ) async throws {
-        let context = try await prepare(options, askForLearner: askForLearner)
-        do {
-            try await body(context)
-        } catch {
-            await context.store.close()
-            throw error
-        }
-        await context.store.close()
     }
 
     /// The module with this id, or a failure naming the closest id or the file's errors.

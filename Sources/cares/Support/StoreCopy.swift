@@ -1,4 +1,5 @@
 import Foundation
+import TrainingService
 import TrainingStore
 
 /// Opens two stores, copies one into the other and reports the counts (`cares db copy`).

@@ -24,26 +24,6 @@ enum StoreOpener {
         }
     }
 
-    /// Opens the store; with `migrate`, creates or upgrades its schema first. Close it when done;
-    /// prefer `withStore`, which does.
-    static func open(_ location: String, migrate: Bool = true) async throws -> any CompletionStore {
-        let place = try parse(location)
-        let store: RecordStore
-        do {
-            store = try await place.open()
-        } catch {
-            throw failure(error, place, verb: "open")
-        }
-        guard migrate else { return store }
-        do {
-            try await store.migrate()
-            return store
-        } catch {
-            await store.close()
-            throw failure(error, place, verb: "use")
-        }
-    }
-
     /// The location parsed; a malformed URL or an unsupported scheme is a failure with a hint.
     static func parse(_ location: String) throws -> StoreLocation {
         do {

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingStore
 
 /// Copies every record from one store into another, leaving alone what the target already has.
 ///
