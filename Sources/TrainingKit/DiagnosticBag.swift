@@ -1,31 +1,31 @@
 /// Collects the diagnostics of one file while it is read, so that all problems are reported together.
-public final class DiagnosticBag {
-    public let file: String
+final class DiagnosticBag {
+    let file: String
     public private(set) var diagnostics: [Diagnostic] = []
     /// Places and messages already reported, so duplicates are dropped in constant time.
     private var seen = Set<String>()
     /// At most this many diagnostics are kept per file; a broken file does not flood the screen.
-    public static let limit = 200
+    static let limit = 200
 
-    public init(file: String) {
+    init(file: String) {
         self.file = file
     }
 
     /// Whether the limit is reached and further diagnostics are dropped.
-    public var isFull: Bool { diagnostics.count >= Self.limit }
+    var isFull: Bool { diagnostics.count >= Self.limit }
 
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    public func error(_ message: String, at location: SourceLocation, length: Int = 1, hint: String? = nil) {
+    func error(_ message: String, at location: SourceLocation, length: Int = 1, hint: String? = nil) {
         append(Diagnostic(.error, file: file, at: location, length: length, message, hint: hint))
     }
 
-    public func warning(_ message: String, at location: SourceLocation, length: Int = 1, hint: String? = nil) {
+    func warning(_ message: String, at location: SourceLocation, length: Int = 1, hint: String? = nil) {
         append(Diagnostic(.warning, file: file, at: location, length: length, message, hint: hint))
     }
 
     /// Adds a diagnostic unless an identical one (same place, same message) is already there.
-    public func append(_ diagnostic: Diagnostic) {
+    func append(_ diagnostic: Diagnostic) {
         guard seen.insert("\(diagnostic.location.line):\(diagnostic.location.column):\(diagnostic.message)").inserted else {
             return
         }
@@ -40,7 +40,7 @@ public final class DiagnosticBag {
     }
 
     /// The diagnostics in source order.
-    public var sorted: [Diagnostic] {
+    var sorted: [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
             a.element.location == b.element.location ? a.offset < b.offset : a.element.location < b.element.location
         }.map(\.element)

@@ -1,7 +1,7 @@
 /// Reads the keys of one YAML mapping and reports keys that were never asked for.
-public final class MappingReader {
-    public let node: YAMLNode
-    public let what: String
+final class MappingReader {
+    let node: YAMLNode
+    let what: String
     let decoder: NodeDecoder
     /// Keys, values and key nodes in order; mappings are small, so a linear search beats hashing.
     private var entries: [(key: String, value: YAMLNode, keyNode: YAMLNode)] = []
@@ -24,10 +24,10 @@ public final class MappingReader {
     }
 
     /// Whether the mapping has this key.
-    public func has(_ key: String) -> Bool { raw(key) != nil }
+    func has(_ key: String) -> Bool { raw(key) != nil }
 
     /// The value node of a key, treating an explicit null as absent.
-    public func value(_ key: String) -> YAMLNode? {
+    func value(_ key: String) -> YAMLNode? {
         guard let value = raw(key), !value.isNull else { return nil }
         return value
     }
@@ -38,7 +38,7 @@ public final class MappingReader {
     }
 
     /// The value node of a required key, or an error at the mapping.
-    public func required(_ key: String) -> YAMLNode? {
+    func required(_ key: String) -> YAMLNode? {
         if let value = value(key) { return value }
         if let present = raw(key) {
             decoder.bag.error("'\(key)' is empty", at: present.start, hint: "give \(what) a \(key)")
@@ -49,7 +49,7 @@ public final class MappingReader {
     }
 
     /// Required, non-blank text.
-    public func requiredText(_ key: String) -> String? {
+    func requiredText(_ key: String) -> String? {
         guard let node = required(key), let text = decoder.text(node, field: key) else { return nil }
         if text.allSatisfy(\.isWhitespace) {
             decoder.bag.error("'\(key)' is blank", at: node.start, hint: "give \(what) a \(key)")
@@ -59,21 +59,21 @@ public final class MappingReader {
     }
 
     /// Optional text; blank text counts as absent.
-    public func optionalText(_ key: String) -> String? {
+    func optionalText(_ key: String) -> String? {
         guard let node = value(key), let text = decoder.text(node, field: key) else { return nil }
         return text.allSatisfy(\.isWhitespace) ? nil : text
     }
 
-    public func optionalInt(_ key: String, in range: ClosedRange<Int>) -> Int? {
+    func optionalInt(_ key: String, in range: ClosedRange<Int>) -> Int? {
         value(key).flatMap { decoder.int($0, field: key, in: range) }
     }
 
-    public func optionalBool(_ key: String) -> Bool? {
+    func optionalBool(_ key: String) -> Bool? {
         value(key).flatMap { decoder.bool($0, field: key) }
     }
 
     /// Reports every key not in `allowed`, with a suggestion; `misplaced` explains keys that belong elsewhere.
-    public func rejectUnknownKeys(allowed: [String], misplaced: [String: String] = [:]) {
+    func rejectUnknownKeys(allowed: [String], misplaced: [String: String] = [:]) {
         for (key, _, keyNode) in entries where !allowed.contains(key) {
             if decoder.bag.isFull { return }
             if let reason = misplaced[key] {

@@ -2,19 +2,19 @@
 ///
 /// Scalars follow the YAML 1.2 core schema: only `true`/`false` are booleans, so `yes` is text.
 /// Every text passes through the placeholder check.
-public struct NodeDecoder {
-    public let bag: DiagnosticBag
-    public let source: SourceText
-    public let placeholders: PlaceholderChecker
+struct NodeDecoder {
+    let bag: DiagnosticBag
+    let source: SourceText
+    let placeholders: PlaceholderChecker
 
-    public init(bag: DiagnosticBag, source: SourceText, placeholders: PlaceholderChecker) {
+    init(bag: DiagnosticBag, source: SourceText, placeholders: PlaceholderChecker) {
         self.bag = bag
         self.source = source
         self.placeholders = placeholders
     }
 
     /// Text from a scalar; a mapping or list is an error (with the quoting hint for `{{…}}`).
-    public func text(_ node: YAMLNode, field: String) -> String? {
+    func text(_ node: YAMLNode, field: String) -> String? {
         switch node.value {
         case .scalar(let text, _):
             if node.isNull { return nil }
@@ -33,7 +33,7 @@ public struct NodeDecoder {
     }
 
     /// A whole number within a range.
-    public func int(_ node: YAMLNode, field: String, in range: ClosedRange<Int>) -> Int? {
+    func int(_ node: YAMLNode, field: String, in range: ClosedRange<Int>) -> Int? {
         guard case .scalar(let text, let style) = node.value, style.isPlain, let value = Self.parseInt(text) else {
             bag.error(
                 "'\(field)' should be a whole number, but it is \(describe(node))", at: node.start,
@@ -50,7 +50,7 @@ public struct NodeDecoder {
     }
 
     /// `true` or `false` (the YAML 1.2 core spellings only).
-    public func bool(_ node: YAMLNode, field: String) -> Bool? {
+    func bool(_ node: YAMLNode, field: String) -> Bool? {
         if case .scalar(let text, let style) = node.value, style.isPlain {
             if ["true", "True", "TRUE"].contains(text) { return true }
             if ["false", "False", "FALSE"].contains(text) { return false }
@@ -66,7 +66,7 @@ public struct NodeDecoder {
     }
 
     /// The items of a list; a lone scalar is an error.
-    public func list(_ node: YAMLNode, field: String) -> [YAMLNode]? {
+    func list(_ node: YAMLNode, field: String) -> [YAMLNode]? {
         guard case .sequence(let items) = node.value else {
             bag.error(
                 "'\(field)' should be a list, but it is \(describe(node))", at: node.start,
@@ -77,7 +77,7 @@ public struct NodeDecoder {
     }
 
     /// A list of texts.
-    public func textList(_ node: YAMLNode, field: String) -> [String]? {
+    func textList(_ node: YAMLNode, field: String) -> [String]? {
         guard let items = list(node, field: field) else { return nil }
         return items.compactMap { item in
             let value = text(item, field: field)
@@ -87,7 +87,7 @@ public struct NodeDecoder {
     }
 
     /// A reader over a mapping's keys.
-    public func mapping(_ node: YAMLNode, what: String) -> MappingReader? {
+    func mapping(_ node: YAMLNode, what: String) -> MappingReader? {
         guard case .mapping(let pairs) = node.value else {
             bag.error("\(what) should be a mapping of keys and values, but it is \(describe(node))", at: node.start)
             return nil
@@ -97,7 +97,7 @@ public struct NodeDecoder {
 
     /// Checks that an id is kebab-case; returns it either way so later checks still run.
     @discardableResult
-    public func checkID(_ id: String, at node: YAMLNode, what: String) -> Bool {
+    func checkID(_ id: String, at node: YAMLNode, what: String) -> Bool {
         guard Self.isKebabCase(id) else {
             let suggestion = Self.kebabCased(id)
             bag.error(
@@ -116,7 +116,7 @@ public struct NodeDecoder {
     }
 
     /// Whether text is kebab-case: lower-case letters and digits in words joined by single hyphens, at most 64 characters.
-    public static func isKebabCase(_ text: String) -> Bool {
+    static func isKebabCase(_ text: String) -> Bool {
         guard !text.isEmpty, text.count <= 64, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else {
             return false
         }
@@ -124,7 +124,7 @@ public struct NodeDecoder {
     }
 
     /// A kebab-case rendering of some text, for hints.
-    public static func kebabCased(_ text: String) -> String {
+    static func kebabCased(_ text: String) -> String {
         var result = ""
         var previousWasLower = false
         for scalar in text.unicodeScalars {

@@ -1,19 +1,19 @@
 /// A YAML node with the place it came from, so that every later diagnostic can point at it.
-public struct YAMLNode: Sendable {
+struct YAMLNode: Sendable {
     /// The content of a node.
-    public enum Value: Sendable {
+    enum Value: Sendable {
         case scalar(String, YAMLScalarStyle)
         case mapping([YAMLPair])
         case sequence([YAMLNode])
     }
 
-    public var value: Value
-    public var start: SourceLocation
-    public var end: SourceLocation
+    var value: Value
+    var start: SourceLocation
+    var end: SourceLocation
     /// Whether a mapping or sequence was written in flow style (`{…}` or `[…]`).
-    public var isFlow: Bool
+    var isFlow: Bool
 
-    public init(_ value: Value, start: SourceLocation, end: SourceLocation, isFlow: Bool = false) {
+    init(_ value: Value, start: SourceLocation, end: SourceLocation, isFlow: Bool = false) {
         self.value = value
         self.start = start
         self.end = end
@@ -21,7 +21,7 @@ public struct YAMLNode: Sendable {
     }
 
     /// A word for the node's kind, for messages such as "expected text, found a list".
-    public var kindDescription: String {
+    var kindDescription: String {
         switch value {
         case .scalar: return "a value"
         case .mapping: return "a mapping"
@@ -30,13 +30,13 @@ public struct YAMLNode: Sendable {
     }
 
     /// The scalar text if this node is a scalar.
-    public var scalarText: String? {
+    var scalarText: String? {
         if case .scalar(let text, _) = value { return text }
         return nil
     }
 
     /// Whether this is a plain scalar that the YAML 1.2 core schema reads as null (`~`, `null` or nothing).
-    public var isNull: Bool {
+    var isNull: Bool {
         guard case .scalar(let text, let style) = value, style.isPlain else { return false }
         return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }

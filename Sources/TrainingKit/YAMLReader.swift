@@ -4,15 +4,15 @@ internal import CYAML
 ///
 /// The reader never recurses, so deep nesting cannot overflow the stack; it stops at the first
 /// anchor or alias, so alias bombs cost nothing; every problem becomes a located diagnostic.
-public struct YAMLReader {
-    public var limits: YAMLLimits
+struct YAMLReader {
+    var limits: YAMLLimits
 
-    public init(limits: YAMLLimits = .default) {
+    init(limits: YAMLLimits = .default) {
         self.limits = limits
     }
 
     /// Parses one YAML document; returns nil (with diagnostics in `bag`) when there is nothing usable.
-    public func read(_ source: SourceText, into bag: DiagnosticBag) -> YAMLNode? {
+    func read(_ source: SourceText, into bag: DiagnosticBag) -> YAMLNode? {
         let bytes = source.bytes
         guard bytes.count <= limits.maxFileBytes else {
             bag.error(

@@ -1,5 +1,5 @@
 /// How a scalar was written; quoted scalars are always text, plain ones are resolved by the YAML 1.2 core schema.
-public enum YAMLScalarStyle: Sendable, Hashable {
+enum YAMLScalarStyle: Sendable, Hashable {
     case plain
     case singleQuoted
     case doubleQuoted
@@ -7,5 +7,5 @@ public enum YAMLScalarStyle: Sendable, Hashable {
     case folded
 
     /// Whether the scalar was written as plain text, so `true`, `42` or `null` take their typed meaning.
-    public var isPlain: Bool { self == .plain }
+    var isPlain: Bool { self == .plain }
 }

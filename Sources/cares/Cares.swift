@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// The `cares` command: training on human trafficking for health-sector staff, in a terminal.
-@main
 struct Cares: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cares",

@@ -15,10 +15,6 @@ struct AttemptsGrantCommand: AsyncParsableCommand {
     var reason: String
 
     func run() async throws {
-        try await FailureReporter.run {
-            try await ReportEnvironment.run {
-                try await CoordinatorActions(options: options).grant(module: module, reason: reason)
-            }
-        }
+        try await CoordinatorActions(options: options).grant(module: module, reason: reason)
     }
 }

@@ -15,10 +15,6 @@ struct AttemptsVoidCommand: AsyncParsableCommand {
     var reason: String
 
     func run() async throws {
-        try await FailureReporter.run {
-            try await ReportEnvironment.run {
-                try await CoordinatorActions(options: options).void(attempt: attempt, reason: reason)
-            }
-        }
+        try await CoordinatorActions(options: options).void(attempt: attempt, reason: reason)
     }
 }

@@ -15,10 +15,6 @@ struct CertificateCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        try await FailureReporter.run {
-            try await ReportEnvironment.run {
-                try await CoordinatorActions(options: options).certificate(module: module, output: output)
-            }
-        }
+        try await CoordinatorActions(options: options).certificate(module: module, output: output)
     }
 }

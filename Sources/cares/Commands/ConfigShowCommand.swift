@@ -10,9 +10,7 @@ struct ConfigShowCommand: AsyncParsableCommand {
     @OptionGroup var options: SessionOptions
 
     func run() async throws {
-        try await FailureReporter.run {
-            let config = try CaresConfig.checked(modulesFlag: options.moduleOptions.modules, databaseFlag: options.database)
-            print(ConfigReport(config: config).text)
-        }
+        let config = try CaresConfig.checked(modulesFlag: options.moduleOptions.modules, databaseFlag: options.database)
+        print(ConfigReport(config: config).text)
     }
 }

@@ -20,9 +20,7 @@ struct DbBackupCommand: AsyncParsableCommand {
     var database: String?
 
     func run() async throws {
-        try await FailureReporter.run {
-            let location = try SessionOptions.databaseLocation(flag: database)
-            Console(plain: true).line(try await StoreMaintenance(location: location).backup(to: file))
-        }
+        let location = try SessionOptions.databaseLocation(flag: database)
+        Console(plain: true).line(try await StoreMaintenance(location: location).backup(to: file))
     }
 }

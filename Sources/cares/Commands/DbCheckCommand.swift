@@ -13,9 +13,7 @@ struct DbCheckCommand: AsyncParsableCommand {
     var database: String?
 
     func run() async throws {
-        try await FailureReporter.run {
-            let location = try SessionOptions.databaseLocation(flag: database)
-            Console(plain: true).line(try await StoreMaintenance(location: location).check())
-        }
+        let location = try SessionOptions.databaseLocation(flag: database)
+        Console(plain: true).line(try await StoreMaintenance(location: location).check())
     }
 }

@@ -25,8 +25,6 @@ struct DbCopyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await FailureReporter.run {
-            try await StoreCopy(from: from, to: to, console: Console(plain: true)).run()
-        }
+        try await StoreCopy(from: from, to: to, console: Console(plain: true)).run()
     }
 }

@@ -20,12 +20,10 @@ struct DbMigrateCommand: AsyncParsableCommand {
     var database: String?
 
     func run() async throws {
-        try await FailureReporter.run {
-            let location = try SessionOptions.databaseLocation(flag: database)
-            let message = try await StoreOpener.withStore(location, migrate: false) { store in
-                try await StoreMigration(store: store, location: location).run()
-            }
-            Console(plain: true).line(message)
+        let location = try SessionOptions.databaseLocation(flag: database)
+        let message = try await StoreOpener.withStore(location, migrate: false) { store in
+            try await StoreMigration(store: store, location: location).run()
         }
+        Console(plain: true).line(message)
     }
 }

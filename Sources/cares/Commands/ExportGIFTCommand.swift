@@ -24,13 +24,11 @@ struct ExportGIFTCommand: AsyncParsableCommand {
     var keepPlaceholders = false
 
     func run() async throws {
-        try await FailureReporter.run {
-            let (module, facts) = try ModuleLocator(modulesFolder: options.modulesFolder).locate(self.module)
-            let (text, warnings) = GIFTExporter().export(keepPlaceholders ? module : module.fillingPlaceholders(facts))
-            try OutputFile.write(text, to: output)
-            let count = text.components(separatedBy: "\n::").count - 1
-            WarningPrinter.print(warnings, summary: "Exported \(count) question\(count == 1 ? "" : "s")"
-                + (output.map { " to \($0)" } ?? ""))
-        }
+        let (module, facts) = try ModuleLocator(modulesFolder: options.modulesFolder).locate(self.module)
+        let (text, warnings) = GIFTExporter().export(keepPlaceholders ? module : module.fillingPlaceholders(facts))
+        try OutputFile.write(text, to: output)
+        let count = text.components(separatedBy: "\n::").count - 1
+        WarningPrinter.print(warnings, summary: "Exported \(count) question\(count == 1 ? "" : "s")"
+            + (output.map { " to \($0)" } ?? ""))
     }
 }

@@ -25,37 +25,35 @@ struct ImportGIFTCommand: AsyncParsableCommand {
     @OptionGroup var options: ModuleOptions
 
     func validate() throws {
-        if let id, !NodeDecoder.isKebabCase(id) {
-            throw ValidationError("--id '\(id)' is not kebab-case; try '\(NodeDecoder.kebabCased(id))'")
+        if let id, !KebabCase.isValid(id) {
+            throw ValidationError("--id '\(id)' is not kebab-case; try '\(KebabCase.suggestion(for: id))'")
         }
     }
 
     func run() async throws {
-        try await FailureReporter.run {
-            let source = try GIFTSource.read(file)
-            let result: GIFTImporter.Result
-            switch GIFTImporter().read(source, path: file, id: id) {
-            case .success(let value): result = value
-            case .failure(let failure):
-                WarningPrinter.print(failure.warnings, summary: nil)
-                throw CaresFailure.badData(failure.message, hint: "a GIFT question looks like ::id::Text{=right ~wrong}")
-            }
-            let yaml = ModuleYAMLWriter(header: [
-                "Imported from \((file as NSString).lastPathComponent) by cares import gift.",
-                "Replace every \"TODO:\" value before learners see this module, then run: cares validate --strict",
-            ]).text(result.module)
-            let site = ModuleCatalog.siteFile(in: try options.modulesFolder).flatMap { ModuleLoader().loadSite(at: $0).site }
-            let check = ModuleLoader().loadModule(source: SourceText(yaml), path: output ?? "(the imported module)", site: site)
-            try OutputFile.write(yaml, to: output, overwrite: false)
-            WarningPrinter.print(result.warnings, summary: "Imported \(result.imported) question\(result.imported == 1 ? "" : "s")"
-                + (result.skipped > 0 ? ", left out \(result.skipped)" : "") + (output.map { " into \($0)" } ?? ""))
-            let errors = check.diagnostics.filter { $0.severity == .error }
-            if !errors.isEmpty {
-                WarningPrinter.print(errors, summary: nil)
-                throw CaresFailure.badData(
-                    "the imported module has \(errors.count) error\(errors.count == 1 ? "" : "s") to fix by hand",
-                    hint: output.map { "run: cares validate \($0)" })
-            }
+        let source = try GIFTSource.read(file)
+        let result: GIFTImporter.Result
+        switch GIFTImporter().read(source, path: file, id: id) {
+        case .success(let value): result = value
+        case .failure(let failure):
+            WarningPrinter.print(failure.warnings, summary: nil)
+            throw CaresFailure.badData(failure.message, hint: "a GIFT question looks like ::id::Text{=right ~wrong}")
+        }
+        let yaml = ModuleYAMLWriter(header: [
+            "Imported from \((file as NSString).lastPathComponent) by cares import gift.",
+            "Replace every \"TODO:\" value before learners see this module, then run: cares validate --strict",
+        ]).text(result.module)
+        let site = ModuleCatalog.siteFile(in: try options.modulesFolder).flatMap { ModuleLoader().loadSite(at: $0).site }
+        let check = ModuleLoader().loadModule(source: SourceText(yaml), path: output ?? "(the imported module)", site: site)
+        try OutputFile.write(yaml, to: output, overwrite: false)
+        WarningPrinter.print(result.warnings, summary: "Imported \(result.imported) question\(result.imported == 1 ? "" : "s")"
+            + (result.skipped > 0 ? ", left out \(result.skipped)" : "") + (output.map { " into \($0)" } ?? ""))
+        let errors = check.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            WarningPrinter.print(errors, summary: nil)
+            throw CaresFailure.badData(
+                "the imported module has \(errors.count) error\(errors.count == 1 ? "" : "s") to fix by hand",
+                hint: output.map { "run: cares validate \($0)" })
         }
     }
 }

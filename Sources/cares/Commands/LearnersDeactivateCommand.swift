@@ -14,12 +14,10 @@ struct LearnersDeactivateCommand: AsyncParsableCommand {
     @OptionGroup var options: SessionOptions
 
     func run() async throws {
-        try await FailureReporter.run {
-            try await StoreOpener.withStore(try options.databaseLocation) { store in
-                try await LearnerAdministration(store: store).deactivate(learner)
-            }
-            Console(plain: true).line(
-                "Deactivated \(DiagnosticPrinter.printable(learner)): no longer listed as due; their records are kept.")
+        try await StoreOpener.withStore(try options.databaseLocation) { store in
+            try await LearnerAdministration(store: store).deactivate(learner)
         }
+        Console(plain: true).line(
+            "Deactivated \(DiagnosticPrinter.printable(learner)): no longer listed as due; their records are kept.")
     }
 }

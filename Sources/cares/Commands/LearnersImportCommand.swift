@@ -19,20 +19,16 @@ struct LearnersImportCommand: AsyncParsableCommand {
     @OptionGroup var options: SessionOptions
 
     func run() async throws {
-        try await FailureReporter.run {
-            try await ReportEnvironment.run {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw CaresFailure.refused("cannot read \(file)", hint: "Check the path and that you may read the file.")
-                }
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw CaresFailure.badData("\(file) is not UTF-8 text", hint: "Save it as \"CSV UTF-8\" and import it again.")
-                }
-                let outcome = try await StoreOpener.withStore(try options.databaseLocation) { store in
-                    try await LearnerAdministration(store: store).importRoster(text, fileName: file)
-                }
-                print("Imported \(outcome.total) learner\(outcome.total == 1 ? "" : "s") from \(DiagnosticPrinter.printable(file)): "
-                    + "\(outcome.added) new, \(outcome.updated) updated, \(outcome.unchanged) unchanged.")
-            }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CaresFailure.refused("cannot read \(file)", hint: "Check the path and that you may read the file.")
         }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CaresFailure.badData("\(file) is not UTF-8 text", hint: "Save it as \"CSV UTF-8\" and import it again.")
+        }
+        let outcome = try await StoreOpener.withStore(try options.databaseLocation) { store in
+            try await LearnerAdministration(store: store).importRoster(text, fileName: file)
+        }
+        print("Imported \(outcome.total) learner\(outcome.total == 1 ? "" : "s") from \(DiagnosticPrinter.printable(file)): "
+            + "\(outcome.added) new, \(outcome.updated) updated, \(outcome.unchanged) unchanged.")
     }
 }

@@ -34,14 +34,12 @@ struct LearnersRemoveCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await FailureReporter.run {
-            let anonymousID = try await StoreOpener.withStore(try options.databaseLocation) { store in
-                try await LearnerAdministration(store: store).erase(learner, reason: reason)
-            }
-            Console(plain: true).line("""
-                Erased \(DiagnosticPrinter.printable(learner)): name, email and reflection answers removed; \
-                their attempts are kept as \(anonymousID) for item statistics. Recorded with your OS user and the reason.
-                """)
+        let anonymousID = try await StoreOpener.withStore(try options.databaseLocation) { store in
+            try await LearnerAdministration(store: store).erase(learner, reason: reason)
         }
+        Console(plain: true).line("""
+            Erased \(DiagnosticPrinter.printable(learner)): name, email and reflection answers removed; \
+            their attempts are kept as \(anonymousID) for item statistics. Recorded with your OS user and the reason.
+            """)
     }
 }

@@ -8,10 +8,8 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var options: SessionOptions
 
     func run() async throws {
-        try await FailureReporter.run {
-            try await TrainingContext.using(options, askForLearner: false) { context in
-                try await ModuleListing(context: context).print()
-            }
+        try await TrainingContext.using(options, askForLearner: false) { context in
+            try await ModuleListing(context: context).print()
         }
     }
 }

@@ -21,8 +21,8 @@ struct NewCommand: AsyncParsableCommand {
     @OptionGroup var options: ModuleOptions
 
     func validate() throws {
-        guard NodeDecoder.isKebabCase(moduleID) else {
-            let suggestion = NodeDecoder.kebabCased(moduleID)
+        guard KebabCase.isValid(moduleID) else {
+            let suggestion = KebabCase.suggestion(for: moduleID)
             throw ValidationError(
                 "'\(moduleID)' is not kebab-case (a-z, 0-9 and single hyphens, at most 64 characters)"
                     + (suggestion.isEmpty ? "" : "; try '\(suggestion)'"))
@@ -31,17 +31,15 @@ struct NewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await FailureReporter.run {
-            let folder = try output ?? options.modulesFolder
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw CaresFailure.refused("there is no folder \(folder)", hint: "create it first, or use --output DIR")
-            }
-            let path = (folder as NSString).appendingPathComponent(moduleID + ".yaml")
-            let text = ModuleScaffold.text(id: moduleID, title: title ?? defaultTitle)
-            try OutputFile.write(text, to: path, overwrite: false)
-            print("Wrote \(path). Next: edit it, then run cares validate --strict \(path)")
+        let folder = try output ?? options.modulesFolder
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CaresFailure.refused("there is no folder \(folder)", hint: "create it first, or use --output DIR")
         }
+        let path = (folder as NSString).appendingPathComponent(moduleID + ".yaml")
+        let text = ModuleScaffold.text(id: moduleID, title: title ?? defaultTitle)
+        try OutputFile.write(text, to: path, overwrite: false)
+        print("Wrote \(path). Next: edit it, then run cares validate --strict \(path)")
     }
 
     private var defaultTitle: String {

@@ -25,10 +25,8 @@ struct PreviewCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        try await FailureReporter.run {
-            let (module, facts) = try ModuleLocator(modulesFolder: options.modulesFolder).locate(self.module)
-            try OutputFile.write(render(module.fillingPlaceholders(facts), facts: facts), to: output)
-        }
+        let (module, facts) = try ModuleLocator(modulesFolder: options.modulesFolder).locate(self.module)
+        try OutputFile.write(render(module.fillingPlaceholders(facts), facts: facts), to: output)
     }
 
     private func render(_ module: Module, facts: [String: String]) -> String {

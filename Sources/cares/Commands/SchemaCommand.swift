@@ -15,8 +15,6 @@ struct SchemaCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        try await FailureReporter.run {
-            try OutputFile.write(ModuleSchema.text, to: output)
-        }
+        try OutputFile.write(ModuleSchema.text, to: output)
     }
 }

@@ -34,7 +34,7 @@ struct ValidateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await FailureReporter.run { try check() }
+        try check()
     }
 
     private func check() throws {

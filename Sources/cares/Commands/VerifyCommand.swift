@@ -12,10 +12,6 @@ struct VerifyCommand: AsyncParsableCommand {
     @OptionGroup var options: SessionOptions
 
     func run() async throws {
-        try await FailureReporter.run {
-            try await ReportEnvironment.run {
-                try await CoordinatorActions(options: options).verify(code)
-            }
-        }
+        try await CoordinatorActions(options: options).verify(code)
     }
 }

@@ -10,6 +10,9 @@ struct CaresConfig {
 
     static var userFile: String { XDGPaths.configHome.appendingPathComponent("cares/config.yaml").path }
 
+    /// The user's and the system's config files, read once per process.
+    private static let loadedFiles = [ConfigFile(path: userFile), ConfigFile(path: systemFile)]
+
     let files: [ConfigFile]
     var modules: ConfigValue
     var database: ConfigValue
@@ -22,7 +25,7 @@ struct CaresConfig {
     /// Resolves every setting from the flags given (nil when not given) and the environment.
     init(modulesFlag: String? = nil, databaseFlag: String? = nil, homePageFlag: String? = nil) {
         let environment = ProcessInfo.processInfo.environment
-        let loaded = [ConfigFile(path: Self.userFile), ConfigFile(path: Self.systemFile)]
+        let loaded = Self.loadedFiles
         files = loaded
         func resolve(_ key: String, flag: (String?, String), env: String?, fallback: () -> String?) -> ConfigValue? {
             if let value = flag.0 { return ConfigValue(value: value, source: .flag(flag.1)) }

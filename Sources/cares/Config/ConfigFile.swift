@@ -2,7 +2,7 @@ import Foundation
 import TrainingKit
 
 /// A `config.yaml` of cares (the user's or the system's), read with located errors like modules.
-struct ConfigFile {
+struct ConfigFile: Sendable {
     /// The keys a config file may set.
     static let keys = ["modules", "database", "xapi_home_page", "remember_learner"]
 
@@ -14,26 +14,9 @@ struct ConfigFile {
     /// Reads a config file; a missing file is empty, not an error.
     init(path: String) {
         self.path = path
-        guard FileManager.default.fileExists(atPath: path) else { return }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics = [Diagnostic(.error, file: path, at: .start, "cannot be read (check its permissions)")]
-            return
-        }
-        let source = SourceText(bytes: [UInt8](data))
-        let bag = DiagnosticBag(file: path)
-        let decoder = NodeDecoder(bag: bag, source: source, placeholders: PlaceholderChecker(knownFacts: []))
-        defer { diagnostics = bag.sorted }
-        guard let root = YAMLReader(limits: YAMLLimits(maxFileBytes: 64 << 10, maxDepth: 8)).read(source, into: bag),
-            let map = decoder.mapping(root, what: "the config file")
-        else { return }
-        map.rejectUnknownKeys(allowed: Self.keys)
-        for key in Self.keys {
-            guard let node = map.value(key) else { continue }
-            if key == "remember_learner" {
-                if let flag = decoder.bool(node, field: key) { values[key] = (flag ? "true" : "false", node.start.line) }
-            } else if let text = decoder.text(node, field: key) {
-                values[key] = (text, node.start.line)
-            }
-        }
+        let file = SettingsFile(
+            path: path, keys: Self.keys.map { ($0, $0 == "remember_learner" ? .boolean : .text) }, what: "the config file")
+        values = file.values.mapValues { ($0.value, $0.line) }
+        diagnostics = file.diagnostics
     }
 }

@@ -40,17 +40,4 @@ struct ReportEnvironment {
     func context(_ filter: ReportFilter) -> ReportContext {
         ReportContext(store: store, catalog: catalog, site: site, filter: filter)
     }
-
-    /// Runs a body that may throw report errors, turning them into failures with the right exit code.
-    static func run(_ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-        } catch let error as ReportError {
-            switch error {
-            case .usage(let message): throw CaresFailure(message: message, hint: nil, exitCode: 64)
-            case .notFound(let message): throw CaresFailure.refused(message)
-            case .output(let message): throw CaresFailure(message: message, hint: nil, exitCode: 73)
-            }
-        }
-    }
 }

@@ -12,36 +12,32 @@ struct ReportRunner {
         write: (ReportContext, ReportWriter) async throws -> Void,
         writeXAPI: ((ReportContext, XAPIWriter) async throws -> Void)? = nil
     ) async throws {
-        try await FailureReporter.run {
-            try await ReportEnvironment.run {
-                let filter = try reportOptions.filter(learner: options.learner)
-                try await ReportEnvironment.using(options) { environment in
-                let context = environment.context(filter)
-                var homePage = ""
-                if reportOptions.format == .xapi {
-                    guard writeXAPI != nil else {
-                        throw ReportError.usage("`report \(name)` has no xapi format; xapi is for attempts and completions")
-                    }
-                    homePage = try Self.homePage(
-                        try CaresConfig.checked(homePageFlag: reportOptions.homePage).xapiHomePage?.value ?? environment.site?.xapiHomePage)
-                }
-                let output = try reportOptions.output.map(ReportOutput.file) ?? .standardOutput()
-                do {
-                    if let writer = reportOptions.format.writer(output: output, time: context.time) {
-                        try await write(context, writer)
-                    } else if let writeXAPI {
-                        try await writeXAPI(context, XAPIWriter(output: output, homePage: homePage, time: context.time))
-                    }
-                    try output.commit()
-                } catch {
-                    output.discard()
-                    throw error
-                }
-                if let file = reportOptions.output {
-                    FileHandle.standardError.write(Data("Wrote \(file).\n".utf8))
-                }
-                }
+        let filter = try reportOptions.filter(learner: options.learner)
+        try await ReportEnvironment.using(options) { environment in
+        let context = environment.context(filter)
+        var homePage = ""
+        if reportOptions.format == .xapi {
+            guard writeXAPI != nil else {
+                throw ReportError.usage("`report \(name)` has no xapi format; xapi is for attempts and completions")
             }
+            homePage = try Self.homePage(
+                try CaresConfig.checked(homePageFlag: reportOptions.homePage).xapiHomePage?.value ?? environment.site?.xapiHomePage)
+        }
+        let output = try reportOptions.output.map(ReportOutput.file) ?? .standardOutput()
+        do {
+            if let writer = reportOptions.format.writer(output: output, time: context.time) {
+                try await write(context, writer)
+            } else if let writeXAPI {
+                try await writeXAPI(context, XAPIWriter(output: output, homePage: homePage, time: context.time))
+            }
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+        if let file = reportOptions.output {
+            FileHandle.standardError.write(Data("Wrote \(file).\n".utf8))
+        }
         }
     }
 

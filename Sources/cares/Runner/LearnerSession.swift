@@ -8,21 +8,19 @@ enum LearnerSession {
         _ options: SessionOptions, _ body: (TrainingContext, TrainingRunner) async throws -> Void
     ) async throws {
         InterruptHandler.install()
-        try await FailureReporter.run {
-            do {
-                try await TrainingContext.using(options, askForLearner: true) { context in
-                    guard let learnerID = context.learnerID else { return }
-                    let runner = TrainingRunner(
-                        console: context.console, service: AttemptService(store: context.store, learnerID: learnerID),
-                        site: context.modules.site)
-                    try await body(context, runner)
-                }
-            } catch PauseRequest.beforeStart {
-                FileHandle.standardOutput.write(Data("\nNothing was started.\n".utf8))
-            } catch PauseRequest.during(let moduleID) {
-                let text = "\nPaused. Your answers so far are saved.\nTo continue later: cares resume \(moduleID)\n"
-                FileHandle.standardOutput.write(Data(text.utf8))
+        do {
+            try await TrainingContext.using(options, askForLearner: true) { context in
+                guard let learnerID = context.learnerID else { return }
+                let runner = TrainingRunner(
+                    console: context.console, service: AttemptService(store: context.store, learnerID: learnerID),
+                    site: context.modules.site)
+                try await body(context, runner)
             }
+        } catch PauseRequest.beforeStart {
+            FileHandle.standardOutput.write(Data("\nNothing was started.\n".utf8))
+        } catch PauseRequest.during(let moduleID) {
+            let text = "\nPaused. Your answers so far are saved.\nTo continue later: cares resume \(moduleID)\n"
+            FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
 }

@@ -1,23 +1,30 @@
 import ArgumentParser
 import Foundation
+import TrainingReports
 import TrainingService
 import TrainingStore
 
-/// Runs a command body and turns known failures into a message on standard error and an exit code.
+/// Turns the failures any command can meet into one message on standard error and an exit code.
+///
+/// `CaresMain` calls it once for every command, so no command maps errors itself.
 enum FailureReporter {
-    static func run(_ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-        } catch let failure as CaresFailure {
-            report(failure)
-            throw ExitCode(failure.exitCode)
-        } catch let error as StoreError {
-            report(.store(error.description))
-            throw ExitCode(74)
-        } catch let error as ServiceError {
-            let failure = CaresFailure(error)
-            report(failure)
-            throw ExitCode(failure.exitCode)
+    /// The failure `error` stands for, or nil when ArgumentParser reports it (usage errors, `ExitCode`, help).
+    static func failure(for error: any Error) -> CaresFailure? {
+        switch error {
+        case let failure as CaresFailure:
+            return failure
+        case let error as StoreError:
+            return .store(error.description)
+        case let error as ServiceError:
+            return CaresFailure(error)
+        case let error as ReportError:
+            switch error {
+            case .usage(let message): return CaresFailure(message: message, hint: nil, exitCode: 64)
+            case .notFound(let message): return .refused(message)
+            case .output(let message): return CaresFailure(message: message, hint: nil, exitCode: 73)
+            }
+        default:
+            return nil
         }
     }
 
