@@ -164,7 +164,7 @@ def short_giveaways(q, title):
     hint, prompt = text(q.get("hint")), text(q.get("prompt"))
     for where, s in (("hint", hint), ("prompt", prompt)):
         low = norm(s)
-        if re.search(r"\b(starts?|begins?|beginning|starting) with\b|\bfirst letters?\b|\bends? with\b", low):
+        if re.search(r"\b(starts?|begins?|beginning|starting|ends?|ending) with\b|\b(first|last) (letters?|word|part|syllable)\b|\brhymes with\b", low):
             probs.append(f"{where} says starts/begins/first letter")
         for a in accepts:
             if word_in(a, s):
