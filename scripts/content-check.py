@@ -21,6 +21,10 @@ Thresholds (see the content brief / issue #14 and #15):
                  hint or prompt; no accepted text in the module title or own prompt
   pool:          units (a scenario is one unit) >= 2 x quiz.draw
   attempts:      max_attempts present
+  objectives:    every module objective has a lesson and >= 2 scored questions
+  placeholders:  every {{site.KEY}} is a fact in site.yaml and examples/sites/*.yaml
+Warnings (no exit 1): law-like text in modules (statute names, legal ages, "federal
+law", phone numbers), "all/none of the above", all-but-shortest >= 50% on an item.
   audit:         best strategy mean <= 50% and pass probability <= 5%
 
 Scoring follows the engine: single full or 0; multiple max(0, right - wrong) /
@@ -55,6 +59,50 @@ why how do does did doing done can could should would will shall may might must 
 so than too very you your yours he she they them their his her hers we our us i me my
 about into over under after before during while any all each some such more most other
 own same only just also again up down out off per via has have had having one two""".split())
+
+
+LAW_PATTERNS = [
+    (r"\b(US|U\.S\.|federal|Canadian|Ontario|state|provincial) law\b", "a jurisdiction's law"),
+    (r"\bTrafficking Victims Protection Act\b|\bTVPA\b|\bCriminal Code\b|\bCYFSA\b|"
+     r"\bChild, Youth and Family Services Act\b|\bGunshot Wounds\b|\bHIPAA\b|\bPHIPA\b", "a statute name"),
+    (r"\b(under|below|younger than|over|aged?) (1[0-9]|2[01])\b(?!-)", "a legal age"),
+    (r"\bmandated reporters?\b", "a jurisdiction's reporting rule"),
+    (r"\b\d{3}[-. ]\d{3,4}([-. ]\d{4})?\b|\b(911|988|999|112)\b", "a telephone number"),
+]
+
+SITES = {}
+
+
+def load_sites(paths):
+    """site.yaml of the first module folder (or beside the first file) and examples/sites/*.yaml."""
+    cands = []
+    first = paths[0] if paths else "modules"
+    folder = first if os.path.isdir(first) else os.path.dirname(first) or "."
+    cands.append(os.path.join(folder, "site.yaml"))
+    ex = os.path.join(os.path.dirname(os.path.abspath(folder)), "examples", "sites")
+    if os.path.isdir(ex):
+        cands += [os.path.join(ex, n) for n in sorted(os.listdir(ex)) if n.endswith((".yaml", ".yml"))]
+    for c in cands:
+        if os.path.exists(c):
+            try:
+                SITES[os.path.relpath(c)] = set(((load(c) or {}).get("facts") or {}).keys())
+            except Exception:
+                SITES[os.path.relpath(c)] = None
+
+
+def walk_text(node, where=""):
+    """(path, string) for every string in a module, with a readable location."""
+    if isinstance(node, dict):
+        label = node.get("id") if isinstance(node.get("id"), str) else None
+        for k, v in node.items():
+            if k == "id":
+                continue
+            yield from walk_text(v, f"{label or where}.{k}" if (label or where) else str(k))
+    elif isinstance(node, list):
+        for v in node:
+            yield from walk_text(v, where)
+    elif isinstance(node, str):
+        yield where, node
 
 
 # ---------------------------------------------------------------- loading
@@ -355,6 +403,26 @@ def check_module(path, runs, seed, verbose):
             if re.search(r"\b(all|none|both|neither) of the (above|these)\b", norm(c.get("text"))):
                 warns.append(f"'{q.get('id')}' has an option '{text(c.get('text'))[:40]}'")
 
+    # every module objective: a lesson that lists it and >= 2 scored questions citing it
+    for o in m.get("objectives") or []:
+        oid = o.get("id")
+        nl = sum(1 for l in m.get("lessons") or [] if oid in (l.get("objectives") or []))
+        nq = sum(1 for q in qs if q.get("objective") == oid and scored(q))
+        if nl < 1 or nq < 2:
+            fails.append(f"objective '{oid}': {nl} lesson(s), {nq} scored question(s) (need >= 1 and >= 2)")
+
+    # law and numbers belong in the site file (sources: may name public law)
+    for where, s in walk_text({k: v for k, v in m.items() if k != "sources"}):
+        for pat, what in LAW_PATTERNS:
+            for hit in re.finditer(pat, s, re.I):
+                warns.append(f"{where}: '{hit.group(0)}' looks like {what}; use a {{{{site.…}}}} fact or the principle")
+
+    # placeholders must exist in every site file given
+    for key in sorted(set(re.findall(r"\{\{\s*site\.([A-Za-z0-9_]+)\s*\}\}", yaml.safe_dump(m)))):
+        for sname, sfacts in SITES.items():
+            if sfacts is not None and key not in sfacts:
+                fails.append(f"{{{{site.{key}}}}} is not a fact in {sname}")
+
     # pool and attempts
     draw = (m.get("quiz") or {}).get("draw")
     pool = len(units)
@@ -450,6 +518,7 @@ def main():
         sys.exit("content-check: no module files")
     if a.duplicates:
         return duplicates(paths, a.jaccard)
+    load_sites(a.paths)
     rows, status = [], 0
     reports = []
     for p in paths:
