@@ -7,6 +7,8 @@ Usage:
   scripts/content-check.py --verbose modules/reporting.yaml   # per-item detail
   scripts/content-check.py --duplicates [FOLDER ...]          # near-duplicate prompts
   scripts/content-check.py --duplicates --jaccard 0.5
+      (similarity = token Jaccard of the prompts, or of prompt + right answer, whichever
+       is higher; lowercased words without stop words)
 
 For each module it prints the static item figures and a Monte-Carlo audit of the
 test-wise strategies, then the thresholds the module breaks. It exits 1 when any
@@ -50,6 +52,7 @@ RATIO_MIN, RATIO_MAX = 0.85, 1.15
 TF_MIN, TF_MAX, TF_MIN_ITEMS = 0.35, 0.65, 4
 TICK_ALL_MAX = 0.50
 MEAN_MAX, PASS_MAX = 0.50, 0.05
+LOOK_AT = 0.45  # --duplicates also lists up to 15 pairs from here up to the threshold
 
 STRATEGIES = ["longest", "first", "false", "tick-all", "all-but-shortest", "random"]
 
@@ -58,7 +61,8 @@ were be been being it its this that these those there here what which who whom w
 why how do does did doing done can could should would will shall may might must not no nor
 so than too very you your yours he she they them their his her hers we our us i me my
 about into over under after before during while any all each some such more most other
-own same only just also again up down out off per via has have had having one two""".split())
+own same only just also again up down out off per via has have had having one two
+choose apply best first next following statement""".split())
 
 
 LAW_PATTERNS = [
@@ -474,7 +478,32 @@ def print_table(rows):
 
 def tokens(s):
     s = re.sub(r"\{\{[^}]*\}\}", " ", text(s).lower())
-    return {w for w in re.findall(r"[a-z0-9']+", s) if w not in STOP and len(w) > 1}
+    return {stem(w) for w in re.findall(r"[a-z0-9']+", s) if w not in STOP and len(w) > 1}
+
+
+def stem(w):
+    """A light stem, so that 'moved' and 'moving', 'border' and 'borders' match."""
+    w = w.replace("'", "")
+    for suf in ("ingly", "ing", "edly", "ed", "ies", "es", "s", "ly"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+def key_text(q):
+    """The right answer's words: key options, accepted answers, order items, pairs."""
+    t = q.get("type")
+    if t in ("single", "multiple"):
+        return " ".join(text(c.get("text")) for c in q.get("choices") or [] if c.get("correct") is True)
+    if t == "short":
+        return " ".join(text(a) for a in q.get("accept") or [])
+    if t == "order":
+        return " ".join(text(i) for i in q.get("items") or [])
+    if t == "matching":
+        return " ".join(text(p.get("left")) + " " + text(p.get("right")) for p in q.get("pairs") or [])
+    if t == "true-false":
+        return "true" if q.get("answer") is True else "false"
+    return ""
 
 
 def duplicates(paths, threshold):
@@ -485,21 +514,30 @@ def duplicates(paths, threshold):
         for u in units_of(m):
             for q in u["questions"]:
                 if isinstance(q, dict) and q.get("prompt"):
-                    entries.append((f"{mid}:{q.get('id')}", tokens(q.get("prompt")), text(q.get("prompt"))))
+                    entries.append((f"{mid}:{q.get('id')}", tokens(q.get("prompt")),
+                                    tokens(text(q.get("prompt")) + " " + key_text(q)), text(q.get("prompt"))))
     pairs = []
-    for (a, ta, pa), (b, tb, pb) in itertools.combinations(entries, 2):
-        if len(ta) < 3 or len(tb) < 3:
-            continue
-        j = len(ta & tb) / len(ta | tb)
-        if j >= threshold:
+    for (a, ta, ka, pa), (b, tb, kb, pb) in itertools.combinations(entries, 2):
+        j = 0.0
+        if len(ta) >= 3 and len(tb) >= 3:
+            j = len(ta & tb) / len(ta | tb)
+        if len(ka) >= 5 and len(kb) >= 5:
+            j = max(j, len(ka & kb) / len(ka | kb))
+        if j >= min(threshold, LOOK_AT):
             pairs.append((j, a, b, pa, pb))
     pairs.sort(reverse=True)
-    for j, a, b, pa, pb in pairs:
-        print(f"{j:.2f}  {a}  ~  {b}")
-        print(f"      {pa.strip()[:110]}")
-        print(f"      {pb.strip()[:110]}")
-    print(f"{len(pairs)} near-duplicate pair(s) at Jaccard >= {threshold} among {len(entries)} prompts")
-    return 1 if pairs else 0
+    near = [x for x in pairs if x[0] >= threshold]
+    look = [x for x in pairs if x[0] < threshold][:15]
+    for title, group in (("Near-duplicates", near), ("Worth a look (lower similarity)", look)):
+        if not group:
+            continue
+        print(f"{title}:")
+        for j, a, b, pa, pb in group:
+            print(f"{j:.2f}  {a}  ~  {b}")
+            print(f"      {pa.strip()[:110]}")
+            print(f"      {pb.strip()[:110]}")
+    print(f"{len(near)} near-duplicate pair(s) at Jaccard >= {threshold} among {len(entries)} prompts")
+    return 1 if near else 0
 
 
 # ---------------------------------------------------------------- main
