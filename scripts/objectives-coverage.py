@@ -309,6 +309,8 @@ def generate(data, mods):
                 untested.append((p.get("short"), text))
             if st == "partly":
                 taught += f" (partly: {one_line(o.get('note'))})"
+            elif o.get("note"):
+                taught += f" (note: {one_line(o.get('note'))})"
             w(f"| {text} | {'taught' if st == 'taught' else 'partly'} | {taught} | {tested} |")
     total = sum(counts.values())
     w("")
