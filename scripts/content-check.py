@@ -25,6 +25,8 @@ Thresholds (see the content brief / issue #14 and #15):
   attempts:      max_attempts present
   objectives:    every module objective has a lesson and >= 2 scored questions
   placeholders:  every {{site.KEY}} is a fact in site.yaml and examples/sites/*.yaml
+  readability:   every lesson reads at Flesch-Kincaid grade <= 12 with each site's facts
+                 filled in (the same measure as `cares validate`)
 Warnings (no exit 1): law-like text in modules (statute names, legal ages, "federal
 law", phone numbers), "all/none of the above", all-but-shortest >= 50% on an item.
   audit:         best strategy mean <= 50% and pass probability <= 5%
@@ -89,7 +91,7 @@ def load_sites(paths):
     for c in cands:
         if os.path.exists(c):
             try:
-                SITES[os.path.relpath(c)] = set(((load(c) or {}).get("facts") or {}).keys())
+                SITES[os.path.relpath(c)] = {str(k): text(v) for k, v in ((load(c) or {}).get("facts") or {}).items()}
             except Exception:
                 SITES[os.path.relpath(c)] = None
 
@@ -107,6 +109,86 @@ def walk_text(node, where=""):
             yield from walk_text(v, where)
     elif isinstance(node, str):
         yield where, node
+
+
+# ---------------------------------------------------------------- readability (as cares validate measures it)
+
+MAX_GRADE = 12.0
+
+
+def _syllables(word):
+    letters = "".join(c for c in word.lower() if c.isalpha() and c.isascii())
+    if not letters:
+        digits = sum(c.isdigit() for c in word)
+        return max(1, digits // 2) if digits else 1
+    if len(letters) <= 3:
+        return 1
+    for suf in ("es", "ed"):
+        if letters.endswith(suf):
+            before = letters[-3] if len(letters) >= 3 else ""
+            if before and before not in "aeiouyl" and not (suf == "ed" and before in "td") \
+                    and not (suf == "es" and before in "scxzgh"):
+                letters = letters[:-2]
+            break
+    if letters.endswith("e") and not letters.endswith("le") and len(letters) > 3:
+        letters = letters[:-1]
+    if letters.startswith("y"):
+        letters = letters[1:]
+    count, prev = 0, False
+    for c in letters:
+        v = c in "aeiouy"
+        if v and not prev:
+            count += 1
+        prev = v
+    return max(1, count)
+
+
+def _blocks(body):
+    blocks, cur, bullet = [], [], False
+    def flush():
+        if cur:
+            blocks.append(" ".join(cur).replace("**", ""))
+    for raw in text(body).split("\n"):
+        line = raw.strip()
+        if not line:
+            flush(); cur, bullet = [], False
+        elif line.startswith("- ") or line.startswith("* "):
+            flush(); cur, bullet = [line[2:].strip()], True
+        elif bullet and raw.startswith(" "):
+            cur.append(line)
+        else:
+            if bullet:
+                flush(); cur, bullet = [], False
+            cur.append(line)
+    flush()
+    return blocks
+
+
+def reading_grade(body):
+    words = sentences = syll = 0
+    for line in _blocks(body):
+        bw, ended = 0, False
+        for tok in line.split():
+            w = "".join(c for c in tok if c.isalnum() or c in "'’")
+            if not w:
+                continue
+            bw += 1
+            syll += _syllables(w)
+            ended = False
+            last = next((c for c in reversed(tok) if c not in "\"'”’)]*"), "")
+            if last and last in ".!?":
+                sentences += 1
+                ended = True
+        words += bw
+        if bw > 0 and not ended:
+            sentences += 1
+    if words == 0:
+        return 0.0
+    return max(0.0, 0.39 * words / max(1, sentences) + 11.8 * syll / words - 15.59)
+
+
+def fill(body, facts):
+    return re.sub(r"\{\{\s*site\.([A-Za-z0-9_]+)\s*\}\}", lambda mm: facts.get(mm.group(1), mm.group(0)), text(body))
 
 
 # ---------------------------------------------------------------- loading
@@ -426,6 +508,15 @@ def check_module(path, runs, seed, verbose):
         for sname, sfacts in SITES.items():
             if sfacts is not None and key not in sfacts:
                 fails.append(f"{{{{site.{key}}}}} is not a fact in {sname}")
+
+    # lesson readability with each site's facts filled in (cares validate warns above grade 12)
+    for lesson in m.get("lessons") or []:
+        for sname, sfacts in SITES.items():
+            if sfacts is None:
+                continue
+            g = reading_grade(fill(lesson.get("body"), sfacts))
+            if g > MAX_GRADE:
+                fails.append(f"lesson '{lesson.get('id')}' reads at grade {g:.1f} with {sname} (limit 12)")
 
     # pool and attempts
     draw = (m.get("quiz") or {}).get("draw")
