@@ -327,6 +327,17 @@ def short_giveaways(q, title):
 
 # ---------------------------------------------------------------- engine-like scoring
 
+def shown_order(n, rng):
+    """Like the engine: a shuffle that is never the identity (for more than one item)."""
+    idx = list(range(n))
+    if n <= 1:
+        return idx
+    while True:
+        rng.shuffle(idx)
+        if idx != list(range(n)):
+            return idx
+
+
 def answer_and_score(q, strategy, rng):
     """Points a test-wise learner gets on q with this strategy."""
     t = q.get("type")
@@ -385,15 +396,13 @@ def answer_and_score(q, strategy, rng):
         items = list(q.get("items") or [])
         if not items:
             return 0.0
-        idx = list(range(len(items)))
-        rng.shuffle(idx)           # shown shuffled; answered in shown order
+        idx = shown_order(len(items), rng)  # shown shuffled (never in the right order); answered as shown
         return sum(1 for pos, i in enumerate(idx) if pos == i) / len(items) * pts
     if t == "matching":
         pairs = list(q.get("pairs") or [])
         if not pairs:
             return 0.0
-        idx = list(range(len(pairs)))
-        rng.shuffle(idx)           # right sides shown shuffled; answered in shown order
+        idx = shown_order(len(pairs), rng)  # right sides shuffled (never all right); answered as shown
         return sum(1 for pos, i in enumerate(idx) if pos == i) / len(pairs) * pts
     return 0.0                     # short: 0 for a test-wise learner; reflection unscored
 
