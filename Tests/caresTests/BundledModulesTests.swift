@@ -15,6 +15,22 @@ final class BundledModulesTests: XCTestCase {
         XCTAssertEqual(set.diagnostics.map(\.headline), [])
     }
 
+    /// Both example sites (Ontario, the default, and the US one) validate strictly with every module.
+    func testEveryBundledModuleValidatesStrictlyWithEachExampleSite() throws {
+        let us = CaresProcess.repositoryRoot.appendingPathComponent("examples/sites/us.yaml").path
+        let output = try CaresProcess.run(["validate", "--strict", "--site", us, Self.modulesFolder])
+        XCTAssertEqual(output.status, 0, output.stdout + output.stderr)
+        let set = ModuleCatalog(siteFile: us).load(paths: [Self.modulesFolder])
+        XCTAssertEqual(set.diagnostics.map(\.headline), [])
+        XCTAssertEqual(set.site?.path, us)
+        let ontario = ModuleCatalog().load(paths: [Self.modulesFolder]).site
+        XCTAssertEqual(Set(ontario?.facts.keys ?? [:].keys), Set(set.site?.facts.keys ?? [:].keys), "both sites define the same facts")
+        let environment = try CaresProcess.run(["validate", "--strict", Self.modulesFolder], environment: ["CARES_SITE": us])
+        XCTAssertEqual(environment.status, 0, environment.stdout)
+        let missing = try CaresProcess.run(["validate", "--site", "/nonexistent/site.yaml", Self.modulesFolder])
+        XCTAssertNotEqual(missing.status, 0, "a named site file that does not exist is an error")
+    }
+
     func testEachModuleCanBePassedWithScriptedCorrectAnswers() throws {
         let home = try CaresProcess.temporaryFolder(self)
         let set = ModuleCatalog().load(paths: [Self.modulesFolder])

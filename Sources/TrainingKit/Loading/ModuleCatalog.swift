@@ -3,9 +3,12 @@ import Foundation
 /// Finds and reads the module files under some paths, with their site file, and checks them as a set.
 public struct ModuleCatalog: Sendable {
     public var loader: ModuleLoader
+    /// A site file to use for every module instead of the `site.yaml` found beside them (`--site`).
+    public var siteFile: String?
 
-    public init(loader: ModuleLoader = ModuleLoader()) {
+    public init(loader: ModuleLoader = ModuleLoader(), siteFile: String? = nil) {
         self.loader = loader
+        self.siteFile = siteFile
     }
 
     /// Reads every module under `paths` (files or folders).
@@ -51,6 +54,15 @@ public struct ModuleCatalog: Sendable {
         }
         var sites: [String: SiteLoadResult] = [:]
         var siteOrder: [String] = []
+        if let siteFile {
+            // One named site for every module, whatever site.yaml sits beside them.
+            let named = loader.loadSite(at: siteFile)
+            siteFolders = [siteFile]
+            moduleFiles = moduleFiles.map { ($0.path, siteFile) }
+            sites[siteFile] = named
+            siteOrder = [siteFile]
+            if !completeFolders.isEmpty { completeFolders.insert(siteFile) }
+        }
         for folder in siteFolders where sites[folder] == nil {
             if let file = Self.siteFile(in: folder) {
                 sites[folder] = loader.loadSite(at: file)

@@ -10,7 +10,8 @@ struct ConfigShowCommand: AsyncParsableCommand {
     @OptionGroup var options: SessionOptions
 
     func run() async throws {
-        let config = try CaresConfig.checked(modulesFlag: options.moduleOptions.modules, databaseFlag: options.database)
+        let config = try CaresConfig.checked(
+            modulesFlag: options.moduleOptions.modules, databaseFlag: options.database, siteFlag: options.moduleOptions.site)
         print(ConfigReport(config: config).text)
     }
 }

@@ -24,7 +24,7 @@ struct ExportGIFTCommand: AsyncParsableCommand {
     var keepPlaceholders = false
 
     func run() async throws {
-        let (module, facts) = try ModuleLocator(modulesFolder: options.modulesFolder).locate(self.module)
+        let (module, facts) = try ModuleLocator(modulesFolder: options.modulesFolder, siteFile: try options.siteFile).locate(self.module)
         let (text, warnings) = GIFTExporter().export(keepPlaceholders ? module : module.fillingPlaceholders(facts))
         try OutputFile.write(text, to: output)
         let count = text.components(separatedBy: "\n::").count - 1

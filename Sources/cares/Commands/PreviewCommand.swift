@@ -25,7 +25,7 @@ struct PreviewCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        let (module, facts) = try ModuleLocator(modulesFolder: options.modulesFolder).locate(self.module)
+        let (module, facts) = try ModuleLocator(modulesFolder: options.modulesFolder, siteFile: try options.siteFile).locate(self.module)
         try OutputFile.write(render(module.fillingPlaceholders(facts), facts: facts), to: output)
     }
 

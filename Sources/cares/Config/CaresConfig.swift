@@ -17,13 +17,15 @@ struct CaresConfig {
     var modules: ConfigValue
     var database: ConfigValue
     var xapiHomePage: ConfigValue?
+    /// A site file to use instead of the modules folder's site.yaml; nil: that one.
+    var site: ConfigValue?
     var rememberLearner: ConfigValue
 
     /// Every problem in the config files.
     var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
 
     /// Resolves every setting from the flags given (nil when not given) and the environment.
-    init(modulesFlag: String? = nil, databaseFlag: String? = nil, homePageFlag: String? = nil) {
+    init(modulesFlag: String? = nil, databaseFlag: String? = nil, homePageFlag: String? = nil, siteFlag: String? = nil) {
         let environment = ProcessInfo.processInfo.environment
         let loaded = Self.loadedFiles
         files = loaded
@@ -43,14 +45,17 @@ struct CaresConfig {
         database = resolve("database", flag: (databaseFlag, "--database"), env: "CARES_DATABASE") {
             XDGPaths.dataHome.appendingPathComponent("cares/cares.sqlite").path
         } ?? ConfigValue(value: "", source: .builtIn)
+        site = resolve("site", flag: (siteFlag, "--site"), env: "CARES_SITE") { nil }
         xapiHomePage = resolve("xapi_home_page", flag: (homePageFlag, "--home-page"), env: "CARES_XAPI_HOME_PAGE") { nil }
         rememberLearner = resolve("remember_learner", flag: (nil, ""), env: "CARES_REMEMBER_LEARNER") { "true" }
             ?? ConfigValue(value: "true", source: .builtIn)
     }
 
     /// The settings, or a failure listing every problem in the config files (exit 65).
-    static func checked(modulesFlag: String? = nil, databaseFlag: String? = nil, homePageFlag: String? = nil) throws -> CaresConfig {
-        let config = CaresConfig(modulesFlag: modulesFlag, databaseFlag: databaseFlag, homePageFlag: homePageFlag)
+    static func checked(
+        modulesFlag: String? = nil, databaseFlag: String? = nil, homePageFlag: String? = nil, siteFlag: String? = nil
+    ) throws -> CaresConfig {
+        let config = CaresConfig(modulesFlag: modulesFlag, databaseFlag: databaseFlag, homePageFlag: homePageFlag, siteFlag: siteFlag)
         let errors = config.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
             var printer = DiagnosticPrinter(terminal: Terminal(useColour: false, width: 80))

@@ -4,7 +4,7 @@ import TrainingKit
 /// A `config.yaml` of cares (the user's or the system's), read with located errors like modules.
 struct ConfigFile: Sendable {
     /// The keys a config file may set.
-    static let keys = ["modules", "database", "xapi_home_page", "remember_learner"]
+    static let keys = ["modules", "database", "site", "xapi_home_page", "remember_learner"]
 
     let path: String
     /// Each key's value and the line it is on.

@@ -6,6 +6,7 @@ struct ConfigReport {
         var rows = [["SETTING", "VALUE", "FROM"]]
         rows.append(["modules", config.modules.value, config.modules.source.description])
         rows.append(["database", CaresConfig.masked(config.database.value), config.database.source.description])
+        rows.append(["site", config.site?.value ?? "(site.yaml in the modules folder)", config.site?.source.description ?? "built-in"])
         rows.append([
             "xapi_home_page", config.xapiHomePage?.value ?? "(site.yaml's xapi.home_page)",
             config.xapiHomePage?.source.description ?? "site file",

@@ -27,7 +27,7 @@ struct ReportEnvironment {
         var site: Site?
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
-            let set = ModuleCatalog().load(paths: [folder])
+            let set = try options.moduleOptions.catalog.load(paths: [folder])
             if let problem = set.sites.first(where: { $0.site == nil }) {
                 throw CaresFailure.badData("the site file \(problem.path) has errors", hint: "run: cares validate \(problem.path)")
             }

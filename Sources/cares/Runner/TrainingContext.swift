@@ -22,7 +22,7 @@ struct TrainingContext {
             throw CaresFailure.badData(
                 "no modules folder at \(folder)", hint: "use --modules DIR or set CARES_MODULES")
         }
-        let modules = ModuleCatalog().load(paths: [folder])
+        let modules = try options.moduleOptions.catalog.load(paths: [folder])
         if let siteProblem = modules.sites.first(where: { $0.site == nil }) {
             throw CaresFailure.badData(
                 "the site file \(siteProblem.path) has errors", hint: "run: cares validate \(siteProblem.path)")
