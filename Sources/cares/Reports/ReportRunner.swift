@@ -37,7 +37,7 @@ struct ReportRunner {
                     output.discard()
                     throw error
                 }
-                if let file = reportOptions.output {
+                if let file = reportOptions.output, file != "-" {
                     FileHandle.standardError.write(Data("Wrote \(file).\n".utf8))
                 }
                 }
