@@ -48,7 +48,8 @@ extension SQLiteStore {
             try target.close()
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: destination + suffix) }
-            throw StoreError.unavailable("cannot back up \(path) to \(destination): \(error)")
+            throw StoreError.unavailable(
+                "cannot back up \(path) to \(destination): \(Self.backupFailure(error)); nothing was left at \(destination)")
         }
     }
 }

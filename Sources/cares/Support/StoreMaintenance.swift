@@ -30,7 +30,8 @@ struct StoreMaintenance {
             await store.close()
         } catch let error as StoreError {
             await store.close()
-            throw CaresFailure.refused(error.description)
+            // A backup that could not be written (a full disk, an unwritable folder) is an I/O failure.
+            throw CaresFailure(message: error.description, hint: nil, exitCode: 74)
         } catch {
             await store.close()
             throw error
