@@ -134,6 +134,7 @@ final class TakeCommandTests: XCTestCase {
         let list = try CaresProcess.run(
             ["list", "--modules", Self.fixtures, "--database", database, "--learner", "rn-4471"], environment: environment)
         XCTAssertFalse(list.stdout.contains("question \(total + 1) of"), list.stdout)
+        XCTAssertTrue(list.stdout.contains("in progress (all answered; resume to see the result)"), list.stdout)
         let resumed = try CaresProcess.run(
             ["resume", "--modules", Self.fixtures, "--database", database, "--learner", "rn-4471"], input: "",
             environment: environment)
