@@ -107,4 +107,34 @@ final class StoreFaultTests: XCTestCase {
         XCTAssertTrue(resumed.stdout.contains("continuing at question \(saved + 1) of"), resumed.stdout)
         XCTAssertTrue(resumed.stdout.contains("· PASSED"), resumed.stdout)
     }
+
+    /// A backup onto a full disk says so (not "SQLite error 13: not an error"), names the file, and
+    /// leaves nothing half-written behind.
+    func testBackupOntoAFullDiskSaysTheDiskIsFull() throws {
+        let home = try CaresProcess.temporaryFolder(self)
+        let mountPoint = home.appendingPathComponent("small")
+        try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
+        guard try shell("mount -t tmpfs -o size=1m tmpfs '\(mountPoint.path)'") == 0 else {
+            if isCI { XCTFail("CI runs as root and must be able to mount a small tmpfs") }
+            throw XCTSkip("needs root to mount a small tmpfs as a full disk")
+        }
+        addTeardownBlock { [self] in _ = try? shell("umount '\(mountPoint.path)'") }
+        let database = home.appendingPathComponent("cares.sqlite").path
+        let env = ["XDG_CONFIG_HOME": home.path + "/config"]
+        let created = try CaresProcess.run(["db", "migrate", "--database", database], environment: env)
+        XCTAssertEqual(created.status, 0, created.stderr)
+        // Make the store bigger than the small disk.
+        XCTAssertEqual(
+            try shell(
+                "sqlite3 '\(database)' \"CREATE TABLE padding(x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                    + "INSERT INTO padding SELECT randomblob(1000) FROM n; PRAGMA wal_checkpoint(TRUNCATE);\""), 0)
+        let destination = mountPoint.appendingPathComponent("backup.sqlite").path
+        let backup = try CaresProcess.run(["db", "backup", destination, "--database", database], environment: env)
+        XCTAssertEqual(backup.status, 74, backup.stdout + backup.stderr)
+        XCTAssertTrue(backup.stderr.contains("the disk is full"), backup.stderr)
+        XCTAssertTrue(backup.stderr.contains(destination), backup.stderr)
+        XCTAssertFalse(backup.stderr.contains("not an error"), backup.stderr)
+        let left = try FileManager.default.contentsOfDirectory(atPath: mountPoint.path)
+        XCTAssertEqual(left, [], "nothing half-written is left behind")
+    }
 }

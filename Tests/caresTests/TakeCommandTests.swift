@@ -122,6 +122,31 @@ final class TakeCommandTests: XCTestCase {
         XCTAssertTrue(resumed.stdout.contains("· PASSED"), resumed.stdout)
     }
 
+    /// Paused at "Press Enter to see your result": resuming says every question is answered and
+    /// shows the result (never "question 7 of 6").
+    func testPauseAfterTheLastAnswerResumesToTheResult() async throws {
+        let script = AnswerScript(module: try module(), seed: 22)
+        let total = script.plan.questions.count
+        let paused = try take(Array(script.lines(AnswerScript.right).dropLast()) + [":pause"], seed: 22)
+        XCTAssertEqual(paused.status, 0, paused.stderr)
+        XCTAssertTrue(paused.stdout.contains("Press Enter to see your result."), paused.stdout)
+        XCTAssertTrue(paused.stdout.contains("Paused. Your answers so far are saved."), paused.stdout)
+        let list = try CaresProcess.run(
+            ["list", "--modules", Self.fixtures, "--database", database, "--learner", "rn-4471"], environment: environment)
+        XCTAssertFalse(list.stdout.contains("question \(total + 1) of"), list.stdout)
+        XCTAssertTrue(list.stdout.contains("in progress (all answered; resume to see the result)"), list.stdout)
+        let resumed = try CaresProcess.run(
+            ["resume", "--modules", Self.fixtures, "--database", database, "--learner", "rn-4471"], input: "",
+            environment: environment)
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertFalse(resumed.stdout.contains("question \(total + 1) of"), resumed.stdout)
+        XCTAssertTrue(resumed.stdout.contains("all \(total) questions are answered"), resumed.stdout)
+        XCTAssertTrue(resumed.stdout.contains("· PASSED"), resumed.stdout)
+        let stored = try await store()
+        let attempts = try await stored.attempts(learnerID: "rn-4471", moduleID: "every-type")
+        XCTAssertEqual(attempts.map(\.status), [.passed])
+    }
+
     func testEndOfInputSavesAndExits() throws {
         let script = AnswerScript(module: try module(), seed: 8)
         let output = try take(Array(script.lines(AnswerScript.right).prefix(4)), seed: 8)

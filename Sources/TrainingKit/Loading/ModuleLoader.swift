@@ -66,17 +66,42 @@ public struct ModuleLoader: Sendable {
         }
     }
 
-    /// Reads a file's bytes, refusing anything over the size limit before reading it.
-    func readFile(_ path: String) -> Result<SourceText, Diagnostic> {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(Diagnostic(.error, file: path, at: .start, "no such file"))
+    /// Reads a file's bytes, refusing anything but a regular file, and anything over the size limit
+    /// before reading it.
+    ///
+    /// The file is opened without blocking and checked with `fstat` on what was opened, so a FIFO
+    /// (even one swapped in after a directory listing) or a device such as `/dev/zero` is refused at
+    /// once instead of hanging or reading forever.
+    public func readFile(_ path: String) -> Result<SourceText, Diagnostic> {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            switch code {
+            case ENOENT, ENOTDIR: return .failure(Diagnostic(.error, file: path, at: .start, "no such file"))
+            case EACCES, EPERM:
+                return .failure(Diagnostic(.error, file: path, at: .start, "cannot be read (check its permissions)"))
+            case ENXIO:
+                return .failure(Self.notRegular(path, kind: "a socket"))
+            default:
+                return .failure(
+                    Diagnostic(.error, file: path, at: .start, "cannot be read: \(String(cString: strerror(code)))"))
+            }
         }
-        guard !isDirectory.boolValue else {
-            return .failure(Diagnostic(.error, file: path, at: .start, "is a folder, not a file"))
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        defer { try? handle.close() }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            return .failure(Diagnostic(.error, file: path, at: .start, "cannot be read: \(String(cString: strerror(errno)))"))
         }
-        let size = (try? manager.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(Diagnostic(.error, file: path, at: .start, "is a folder, not a file"))
+        case S_IFIFO: return .failure(Self.notRegular(path, kind: "a FIFO (named pipe)"))
+        case S_IFCHR, S_IFBLK: return .failure(Self.notRegular(path, kind: "a device"))
+        case S_IFSOCK: return .failure(Self.notRegular(path, kind: "a socket"))
+        default: return .failure(Self.notRegular(path, kind: "an unusual kind of file"))
+        }
+        let size = Int(info.st_size)
         if size > limits.maxFileBytes {
             return .failure(
                 Diagnostic(
@@ -84,15 +109,25 @@ public struct ModuleLoader: Sendable {
                     "the file is \(size) bytes; the limit is \(limits.maxFileBytes) bytes",
                     hint: "split it into smaller modules"))
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(Diagnostic(.error, file: path, at: .start, "cannot be read (check its permissions)"))
-        }
-        defer { try? handle.close() }
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
         do {
             let data = try handle.read(upToCount: limits.maxFileBytes + 1) ?? Data()
+            if data.count > limits.maxFileBytes {
+                return .failure(
+                    Diagnostic(
+                        .error, file: path, at: .start, "the file grew past the limit of \(limits.maxFileBytes) bytes while being read",
+                        hint: "split it into smaller modules"))
+            }
             return .success(SourceText(bytes: [UInt8](data)))
         } catch {
             return .failure(Diagnostic(.error, file: path, at: .start, "cannot be read: \(error.localizedDescription)"))
         }
+    }
+
+    private static func notRegular(_ path: String, kind: String) -> Diagnostic {
+        Diagnostic(
+            .error, file: path, at: .start, "is \(kind), not a regular file; it was not read",
+            hint: "module and site files must be regular files; remove it or rename it so it does not end in .yaml")
     }
 }

@@ -44,7 +44,7 @@ public struct TranscriptReport {
         }
         try context.requireKnownModule()
         guard let learner = try await context.store.learner(id: learnerID) else {
-            throw ReportError.notFound("there is no learner '\(learnerID)' in the records (cares learners list shows them)")
+            throw ReportError.notFound("there is no learner '\(ShownText.id(learnerID))' in the records (cares learners list shows them)")
         }
         let title = "Training transcript: " + (learner.name.map { "\($0) (\(learner.id))" } ?? learner.id)
         try writer.begin(context.header(kind: "transcript", title: title))

@@ -65,14 +65,14 @@ public struct ReportContext: Sendable {
         guard let id = filter.moduleID, catalog.module(id: id) == nil else { return }
         let known = catalog.modules.map(\.id)
         let hint = Suggestion.closest(to: id, in: known).map { " Did you mean '\($0)'?" } ?? ""
-        throw ReportError.notFound("there is no module '\(id)' in the modules folder or the records.\(hint)")
+        throw ReportError.notFound("there is no module '\(ShownText.id(id))' in the modules folder or the records.\(hint)")
     }
 
     /// Fails when `--learner` names nobody in the store.
     func requireKnownLearner() async throws {
         guard let id = filter.learnerID else { return }
         if try await store.learner(id: id) == nil {
-            throw ReportError.notFound("there is no learner '\(id)' in the records (cares learners list shows them)")
+            throw ReportError.notFound("there is no learner '\(ShownText.id(id))' in the records (cares learners list shows them)")
         }
     }
 }

@@ -12,23 +12,13 @@ public final class ReportOutput {
     /// Standard output.
     public static func standardOutput() -> ReportOutput { ReportOutput(handle: .standardOutput, finalPath: nil, partialPath: nil) }
 
-    /// Whether `path` names something other than a regular file or nothing: a device such as
-    /// `/dev/null`, a FIFO or a socket. Such a path is written in place, never replaced by a rename.
-    public static func isSpecialFile(_ path: String) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return false }
-        let type = info.st_mode & S_IFMT
-        return type != S_IFREG && type != S_IFDIR
-    }
-
-    /// A new file at `path` (replaced if it exists, once the report is complete); a device or a
-    /// FIFO such as `/dev/null` is written directly.
+    /// Where `--output` sends a report: standard output for `-`, a character device such as
+    /// `/dev/null` in place, else a new file at `path` (replacing what is there once the report is
+    /// complete). FIFOs, sockets and other users' files in shared folders are refused (see `OutputTarget`).
     public static func file(_ path: String) throws -> ReportOutput {
-        if isSpecialFile(path) {
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw ReportError.output("cannot write \(path): permission denied")
-            }
-            return ReportOutput(handle: handle, finalPath: nil, partialPath: nil)
+        if path == "-" { return standardOutput() }
+        if try OutputTarget.check(path) == .device {
+            return ReportOutput(handle: try OutputTarget.openDevice(path), finalPath: nil, partialPath: nil)
         }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
@@ -37,10 +27,12 @@ public final class ReportOutput {
             throw ReportError.output("cannot write \(path): there is no folder \(folder)")
         }
         let partial = folder + "/." + url.lastPathComponent + ".partial-\(UUID().uuidString.prefix(8))"
-        guard FileManager.default.createFile(atPath: partial, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let handle = FileHandle(forWritingAtPath: partial)
-        else { throw ReportError.output("cannot write \(path): permission denied or the disk is full") }
-        return ReportOutput(handle: handle, finalPath: path, partialPath: partial)
+        let descriptor = open(partial, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw ReportError.output("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        return ReportOutput(
+            handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true), finalPath: path, partialPath: partial)
     }
 
     private init(handle: FileHandle, finalPath: String?, partialPath: String?) {

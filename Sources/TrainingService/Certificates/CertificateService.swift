@@ -17,7 +17,7 @@ public struct CertificateService {
             throw ServiceError.notFound("there is no module '\(moduleID)' in the modules folder or the records")
         }
         guard let learner = try await store.learner(id: learnerID) else {
-            throw ServiceError.notFound("there is no learner '\(learnerID)' in the records")
+            throw ServiceError.notFound("there is no learner '\(ShownText.id(learnerID))' in the records")
         }
         let standing = try await store.standing(learnerID: learnerID, moduleID: moduleID, policy: module.policy, now: now)
         guard standing.state == .passed, let pass = standing.lastPass else {
@@ -27,7 +27,7 @@ public struct CertificateService {
             case .outdated: why = "the pass was on an earlier major version (\(standing.lastPass?.moduleVersion ?? "?")) of the module"
             default: why = "there is no pass on record"
             }
-            throw ServiceError.notFound("\(learnerID) holds no current pass of '\(moduleID)': \(why)")
+            throw ServiceError.notFound("\(ShownText.id(learnerID)) holds no current pass of '\(ShownText.id(moduleID))': \(why)")
         }
         var issued: Certificate?
         for _ in 0..<3 where issued == nil {

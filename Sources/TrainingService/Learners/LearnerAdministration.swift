@@ -32,7 +32,7 @@ public struct LearnerAdministration: Sendable {
         guard try await store.hasRoster() else { return }
         if try await store.learner(id: learnerID)?.fromRoster != true {
             throw ServiceError.refused(
-                "\(learnerID) is not on this site's roster.",
+                "\(ShownText.id(learnerID)) is not on this site's roster.",
                 hint: "Check your staff ID, or ask your training coordinator to add you (cares learners import).")
         }
     }
@@ -60,7 +60,7 @@ public struct LearnerAdministration: Sendable {
     public func grant(learnerID: String, module: KnownModule, reason text: String) async throws -> ModuleStanding {
         let reason = try Self.reason(text)
         guard try await store.learner(id: learnerID) != nil else {
-            throw ServiceError.notFound("there is no learner '\(learnerID)' in the records", hint: "cares learners list shows them")
+            throw ServiceError.notFound("there is no learner '\(ShownText.id(learnerID))' in the records", hint: "cares learners list shows them")
         }
         guard module.maxAttempts != nil else {
             throw ServiceError.refused("'\(module.id)' has no attempt limit, so there is nothing to grant")
@@ -94,7 +94,7 @@ public struct LearnerAdministration: Sendable {
         do {
             try await body()
         } catch StoreError.learnerNotFound(let id) {
-            throw ServiceError.notFound("there is no learner '\(id)' in the records", hint: "cares learners list shows them")
+            throw ServiceError.notFound("there is no learner '\(ShownText.id(id))' in the records", hint: "cares learners list shows them")
         }
     }
 }

@@ -76,7 +76,7 @@ public struct RosterImport {
             let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
             if !Self.columns.contains(name) {
                 let hint = Suggestion.closest(to: name, in: Self.columns).map { " — did you mean '\($0)'?" } ?? ""
-                problems.append("\(fileName):\(header.line): unknown column '\(raw)'\(hint) (columns: \(Self.columns.joined(separator: ", ")))")
+                problems.append("\(fileName):\(header.line): unknown column '\(ShownText.escaped(raw, limit: 40))'\(hint) (columns: \(Self.columns.joined(separator: ", ")))")
             } else if position[name] != nil {
                 problems.append("\(fileName):\(header.line): the column '\(name)' appears twice")
             } else {
@@ -105,7 +105,7 @@ public struct RosterImport {
                 continue
             }
             guard Self.isValidID(id) else {
-                problems.append("\(where_): '\(id)' is not a valid staff ID (1–64 letters, digits, dots, dashes, underscores or @)")
+                problems.append("\(where_): '\(ShownText.id(id))' is not a valid staff ID (1–64 letters, digits, dots, dashes, underscores or @)")
                 continue
             }
             if let first = seen[id] {
@@ -113,8 +113,13 @@ public struct RosterImport {
                 continue
             }
             seen[id] = record.line
+            let fieldProblems = Self.columns.dropFirst().compactMap { column in value(column).flatMap { Self.problem(column, $0) } }
+            if !fieldProblems.isEmpty {
+                problems += fieldProblems.map { "\(where_): \($0)" }
+                continue
+            }
             if let email = value("email"), !email.contains("@") || email.contains(where: \.isWhitespace) {
-                problems.append("\(where_): '\(email)' is not an email address")
+                problems.append("\(where_): '\(ShownText.escaped(email, limit: 80))' is not an email address")
                 continue
             }
             let learner = Learner(
@@ -124,6 +129,25 @@ public struct RosterImport {
         }
         guard problems.isEmpty else { throw ServiceError.roster(problems) }
         return result
+    }
+
+    /// The most characters a name, email, department or role may have.
+    public static let maxFieldLength = 200
+
+    /// What is wrong with a name, email, department or role, if anything: a control character
+    /// (a NUL would silently cut the value short in the store) or more than `maxFieldLength` characters.
+    static func problem(_ column: String, _ value: String) -> String? {
+        if let index = value.unicodeScalars.firstIndex(where: { $0.properties.generalCategory == .control }) {
+            let scalar = value.unicodeScalars[index]
+            let position = value.unicodeScalars.distance(from: value.unicodeScalars.startIndex, to: index) + 1
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            return "the \(column) contains a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)) "
+                + "at character \(position); remove it and import again"
+        }
+        if value.count > maxFieldLength {
+            return "the \(column) is \(value.count) characters long; the limit is \(maxFieldLength)"
+        }
+        return nil
     }
 
     /// The staff ID rule `cares` uses everywhere.

@@ -108,7 +108,8 @@ public final class SQLiteStore: RecordStore, @unchecked Sendable {
             try target.close()
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: destination + suffix) }
-            throw StoreError.unavailable("cannot back up \(path) to \(destination): \(error)")
+            throw StoreError.unavailable(
+                "cannot back up \(path) to \(destination): \(Self.backupFailure(error)); nothing was left at \(destination)")
         }
     }
 

@@ -14,30 +14,30 @@ struct ReportRunner {
     ) async throws {
         let filter = try reportOptions.filter(learner: options.learner)
         try await ReportEnvironment.using(options) { environment in
-        let context = environment.context(filter)
-        var homePage = ""
-        if reportOptions.format == .xapi {
-            guard writeXAPI != nil else {
-                throw ReportError.usage("`report \(name)` has no xapi format; xapi is for attempts and completions")
+            let context = environment.context(filter)
+            var homePage = ""
+            if reportOptions.format == .xapi {
+                guard writeXAPI != nil else {
+                    throw ReportError.usage("`report \(name)` has no xapi format; xapi is for attempts and completions")
+                }
+                homePage = try Self.homePage(
+                    try CaresConfig.checked(homePageFlag: reportOptions.homePage).xapiHomePage?.value ?? environment.site?.xapiHomePage)
             }
-            homePage = try Self.homePage(
-                try CaresConfig.checked(homePageFlag: reportOptions.homePage).xapiHomePage?.value ?? environment.site?.xapiHomePage)
-        }
-        let output = try reportOptions.output.map(ReportOutput.file) ?? .standardOutput()
-        do {
-            if let writer = reportOptions.format.writer(output: output, time: context.time) {
-                try await write(context, writer)
-            } else if let writeXAPI {
-                try await writeXAPI(context, XAPIWriter(output: output, homePage: homePage, time: context.time))
+            let output = try reportOptions.output.map(ReportOutput.file) ?? .standardOutput()
+            do {
+                if let writer = reportOptions.format.writer(output: output, time: context.time) {
+                    try await write(context, writer)
+                } else if let writeXAPI {
+                    try await writeXAPI(context, XAPIWriter(output: output, homePage: homePage, time: context.time))
+                }
+                try output.commit()
+            } catch {
+                output.discard()
+                throw error
             }
-            try output.commit()
-        } catch {
-            output.discard()
-            throw error
-        }
-        if let file = reportOptions.output {
-            FileHandle.standardError.write(Data("Wrote \(file).\n".utf8))
-        }
+            if let file = reportOptions.output, file != "-" {
+                FileHandle.standardError.write(Data("Wrote \(file).\n".utf8))
+            }
         }
     }
 

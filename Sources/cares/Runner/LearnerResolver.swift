@@ -1,4 +1,5 @@
 import Foundation
+import TrainingService
 import TrainingStore
 
 /// Works out who is taking the training: `--learner`, `CARES_LEARNER`, or the remembered id (confirmed).
@@ -12,12 +13,12 @@ struct LearnerResolver {
     /// The learner id, asking or confirming when it is only remembered.
     func resolve(confirm: Bool) async throws -> String {
         if let flag {
-            guard Self.isValid(flag) else { throw CaresFailure.refused("'\(flag)' is not a valid staff ID", hint: Self.rule) }
+            guard Self.isValid(flag) else { throw CaresFailure.refused("'\(ShownText.id(flag))' is not a valid staff ID", hint: Self.rule) }
             remember(flag)
             return flag
         }
         if let env = ProcessInfo.processInfo.environment["CARES_LEARNER"], !env.isEmpty {
-            guard Self.isValid(env) else { throw CaresFailure.refused("CARES_LEARNER '\(env)' is not a valid staff ID", hint: Self.rule) }
+            guard Self.isValid(env) else { throw CaresFailure.refused("CARES_LEARNER '\(ShownText.id(env))' is not a valid staff ID", hint: Self.rule) }
             return env
         }
         if let remembered = Self.remembered() {

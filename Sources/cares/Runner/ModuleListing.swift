@@ -43,7 +43,8 @@ struct ModuleListing {
         case .inProgress:
             guard let attempt = standing.inProgress else { return "in progress" }
             let answered = try await context.store.responses(attemptID: attempt.id).count
-            return "in progress (question \(min(answered + 1, attempt.questionCount)) of \(attempt.questionCount))"
+            if answered >= attempt.questionCount { return "in progress (all answered; resume to see the result)" }
+            return "in progress (question \(answered + 1) of \(attempt.questionCount))"
         case .passed:
             let date = standing.lastPass.map { Formatting.day($0.finishedAt ?? $0.startedAt) } ?? ""
             return "passed \(date)"

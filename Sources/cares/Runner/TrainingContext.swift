@@ -45,12 +45,12 @@ struct TrainingContext {
         if let broken = modules.results.first(where: { $0.declaredID == id }) {
             let errors = broken.diagnostics.filter { $0.severity == .error }.count
             throw CaresFailure.badData(
-                "the module '\(id)' has \(errors) error\(errors == 1 ? "" : "s") and cannot be taken",
+                "the module '\(ShownText.id(id))' has \(errors) error\(errors == 1 ? "" : "s") and cannot be taken",
                 hint: "run: cares validate \(broken.path)")
         }
         let ids = modules.modules.map(\.id)
         throw CaresFailure.refused(
-            "there is no module '\(id)'",
+            "there is no module '\(ShownText.id(id))'",
             hint: Suggestion.closest(to: id, in: ids).map { "Did you mean '\($0)'? (cares list shows them all)" }
                 ?? "cares list shows the modules available")
     }

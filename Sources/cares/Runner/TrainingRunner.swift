@@ -72,7 +72,11 @@ final class TrainingRunner {
             try await lessons(module)
         } else {
             console.line()
-            console.wrapped("\(module.title) — continuing at question \(session.answeredCount + 1) of \(session.plan.questions.count).", style: .bold)
+            let total = session.plan.questions.count
+            console.wrapped(
+                session.nextIndex == nil
+                    ? "\(module.title) — all \(total) questions are answered; here is your result."
+                    : "\(module.title) — continuing at question \(session.answeredCount + 1) of \(total).", style: .bold)
         }
         while let index = session.nextIndex {
             let (mark, feedback) = try await ask(session: session, index: index, module: module)

@@ -26,7 +26,8 @@ struct StoreMaintenance {
         do {
             try await StoreOpener.withStore(location, migrate: false) { store in try await store.backup(to: destination) }
         } catch let error as StoreError {
-            throw CaresFailure.refused(error.description)
+            // A backup that could not be written (a full disk, an unwritable folder) is an I/O failure.
+            throw CaresFailure(message: error.description, hint: nil, exitCode: 74)
         }
         let counts = try? await StoreOpener.withStore(destination, migrate: false) { copy in
             ((try? await copy.learners().count) ?? 0, (try? await copy.attemptPage(after: nil, limit: 1_000_000_000).count) ?? 0)

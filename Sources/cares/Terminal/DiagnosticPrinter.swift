@@ -4,7 +4,8 @@ import TrainingKit
 /// Prints diagnostics the way compilers do: `file:line:column: error: …`, the source line and a caret.
 struct DiagnosticPrinter {
     let terminal: Terminal
-    private var sources: [String: SourceText] = [:]
+    /// Source files read so far; nil for one that could not be read.
+    private var sources: [String: SourceText?] = [:]
 
     init(terminal: Terminal) {
         self.terminal = terminal
@@ -18,13 +19,13 @@ struct DiagnosticPrinter {
             terminal.style("\(diagnostic.file):\(diagnostic.location.line):\(diagnostic.location.column):", .bold)
                 + " \(severity): " + terminal.style(Self.printable(diagnostic.message), .bold)
         ]
-        if let text = sourceLine(diagnostic.file, diagnostic.location.line) {
+        if let text = sourceLine(diagnostic.file, diagnostic.location.line, column: diagnostic.location.column) {
             let number = String(diagnostic.location.line)
             let gutter = String(repeating: " ", count: max(0, 5 - number.count)) + number + " | "
-            let visible = Self.printable(text)
-            lines.append(gutter + visible)
-            let padding = String(repeating: " ", count: max(0, diagnostic.location.column - 1))
-            let available = max(1, visible.count - diagnostic.location.column + 1)
+            let window = Self.window(Self.printable(text.text), column: diagnostic.location.column, cut: text.cut)
+            lines.append(gutter + window.text)
+            let padding = String(repeating: " ", count: max(0, window.column - 1))
+            let available = max(1, window.text.count - window.column + 1)
             let underline = "^" + String(repeating: "~", count: max(0, min(diagnostic.length, available) - 1))
             lines.append(String(repeating: " ", count: 6) + "| " + padding + terminal.style(underline, .green))
         }
@@ -34,19 +35,36 @@ struct DiagnosticPrinter {
         return lines.joined(separator: "\n")
     }
 
-    private mutating func sourceLine(_ file: String, _ line: Int) -> String? {
+    /// The most characters of a source line shown; a longer line is cut to a window around the column.
+    static let maxLineCharacters = 160
+
+    /// At most `maxLineCharacters` of `line` around `column`, marked with "…" where cut, and the
+    /// column within what is shown.
+    static func window(_ line: String, column: Int, cut: Bool = false) -> (text: String, column: Int) {
+        let characters = Array(line)
+        guard characters.count > maxLineCharacters || cut else { return (line, column) }
+        let target = min(max(0, column - 1), characters.count)
+        let start = max(0, min(target - maxLineCharacters / 2, characters.count - maxLineCharacters))
+        let end = min(characters.count, start + maxLineCharacters)
+        let prefix = start > 0 ? "…" : ""
+        let suffix = end < characters.count || cut ? "…" : ""
+        return (prefix + String(characters[start..<end]) + suffix, target - start + 1 + prefix.count)
+    }
+
+    /// The line's text, read no further than the window can need (a module may be one 1 MB line),
+    /// and whether its end was cut off.
+    private mutating func sourceLine(_ file: String, _ line: Int, column: Int) -> (text: String, cut: Bool)? {
         if sources[file] == nil {
-            // FileHandle rather than FileManager.contents, which leaks its buffer for an empty file
-            // (found by LeakSanitizer).
-            guard let handle = FileHandle(forReadingAtPath: file) else { return nil }
-            defer { try? handle.close() }
-            guard let data = try? handle.read(upToCount: 16 << 20) else {
-                sources[file] = SourceText(bytes: [])
-                return nil
+            // Read as modules are: never blocking on a FIFO, never more than a bounded amount.
+            switch ModuleLoader(limits: YAMLLimits(maxFileBytes: 16 << 20)).readFile(file) {
+            case .success(let source): sources[file] = .some(source)
+            case .failure: sources[file] = .some(nil)
             }
-            sources[file] = SourceText(bytes: [UInt8](data))
         }
-        return sources[file]?.line(line)
+        guard let source = sources[file] ?? nil, let range = source.byteRange(ofLine: line) else { return nil }
+        let needed = (max(1, column) + Self.maxLineCharacters) * 4
+        let end = min(range.upperBound, range.lowerBound + needed)
+        return (String(decoding: source.bytes[range.lowerBound..<end], as: UTF8.self), end < range.upperBound)
     }
 
     /// Text safe to print: control characters (escape sequences, NUL, tabs) shown as visible symbols.
