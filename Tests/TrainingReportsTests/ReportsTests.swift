@@ -165,16 +165,16 @@ final class ReportsTests: XCTestCase {
         let text = try await ReportRendering.render(.json, time: context.time) { try await ItemsReport(context: context).write(to: $0) }
         let json = try ReportRendering.json(text)
         let questions = rows(json, "questions")
-        XCTAssertEqual(questions.map { $0["question_id"] as? String }, ["q1", "q2", "q3"])
-        // Finished, non-void attempts A1–A4: x = the question's points, y = the rest of the test.
+        XCTAssertEqual(questions.map { $0["id"] as? String }, ["q1", "q2", "q3"])
+        // Each learner's first finished, non-void attempt: A1–A4 (A6 is void); x = the question's points, y = the rest of the test.
         // q1 x = 1,0,1,0 y = 2,0,1,2: r = 0.5 / √(1 × 2.75) = 0.3015; facility 2/4.
         // q2 x = 1,0,0,1 y = 2,0,2,1: r = 0.3015; facility 0.5.
         // q3 x = 1,0,1,1 y = 2,0,1,1: r = 1 / √(0.75 × 2) = 0.8165; facility 0.75.
         let expected: [(Double, Double)] = [(0.5, 0.5 / 2.75.squareRoot()), (0.5, 0.5 / 2.75.squareRoot()), (0.75, 1 / 1.5.squareRoot())]
         for (row, (facility, discrimination)) in zip(questions, expected) {
-            XCTAssertEqual(row["times_answered"] as? Int, 4)
-            XCTAssertEqual(row["facility_index"] as? Double ?? -9, facility, accuracy: 0.0001)
-            XCTAssertEqual(row["discrimination_index"] as? Double ?? -9, discrimination, accuracy: 0.0001)
+            XCTAssertEqual(row["attempts"] as? Int, 4)
+            XCTAssertEqual(row["facility"] as? Double ?? -9, facility, accuracy: 0.0001)
+            XCTAssertEqual(row["discrimination"] as? Double ?? -9, discrimination, accuracy: 0.0001)
         }
         XCTAssertEqual(questions[0]["most_chosen_wrong"] as? String, "c: Ask her in front of him")
         XCTAssertEqual(questions[0]["most_chosen_wrong_count"] as? Int, 2, "the void attempt's 'b' does not count")
@@ -205,7 +205,7 @@ final class ReportsTests: XCTestCase {
         let text = try await ReportRendering.render(.csv, time: context.time) { try await ItemsReport(context: context).write(to: $0) }
         let rows = try ReportRendering.pythonCSV(text)
         XCTAssertEqual(rows.count, 4)
-        XCTAssertEqual(rows[3][rows[0].firstIndex(of: "discrimination_index") ?? 0], "0.8165")
+        XCTAssertEqual(rows[3][rows[0].firstIndex(of: "discrimination") ?? 0], "0.8165")
     }
 
     // MARK: Transcript

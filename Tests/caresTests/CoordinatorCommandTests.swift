@@ -73,6 +73,18 @@ final class CoordinatorCommandTests: CaresCommandTestCase {
         output = try cares(["report", "items", "--module", "every-typo"])
         XCTAssertEqual(output.status, 1)
         XCTAssertTrue(output.stderr.contains("Did you mean 'every-type'?"), output.stderr)
+        for (rule, count) in [("first", 1), ("all", 4)] {
+            output = try cares(["report", "items", "--module", "every-type", "--attempts", rule, "--format", "json"])
+            XCTAssertEqual(output.status, 0, output.stderr)
+            let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+            let test = try XCTUnwrap(json["test"] as? [String: Any], output.stdout)
+            XCTAssertEqual(test["attempts"] as? Int, count, "\(rule): one learner, four finished attempts")
+            XCTAssertNotNil((json["questions"] as? [[String: Any]])?.first?["choices"], output.stdout)
+        }
+        output = try cares(["report", "items", "--module", "every-type", "--attempts", "newest"])
+        XCTAssertEqual(output.status, 64, "an unknown attempt rule is a usage error")
+        output = try cares(["report", "items", "--module", "every-type", "--version", "0.0.1"])
+        XCTAssertTrue(output.stdout.contains("Version 0.0.1") && output.stdout.contains("0 attempts"), output.stdout)
         for report in [["completions"], ["attempts"], ["due"], ["items", "--module", "every-type"], ["transcript", "--learner", "rn-4471"]] {
             for format in ["table", "csv", "json", "html"] {
                 output = try cares(["report"] + report + ["--format", format])

@@ -78,7 +78,7 @@ final class PostgresCommandTests: XCTestCase {
         XCTAssertEqual(code.status, 0, code.stderr)
         let items = try run(["report", "items", "--module", "every-type", "--format", "json"], database: url)
         XCTAssertEqual(items.status, 0, items.stderr)
-        XCTAssertTrue(items.stdout.contains("\"facility_index\": 1"), items.stdout)
+        XCTAssertTrue(items.stdout.contains("\"facility\": 1"), items.stdout)
     }
 
     func testDbCopyFromASQLiteFileIsIdempotent() async throws {

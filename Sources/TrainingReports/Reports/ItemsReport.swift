@@ -3,38 +3,24 @@ import TrainingKit
 import TrainingService
 import TrainingStore
 
-/// `cares report items --module M`: per question, how often it was answered, its facility and
-/// discrimination, and the most chosen wrong answer; per objective, the mastery rate.
+/// `cares report items --module M`: Moodle-style quiz statistics for one module version.
 ///
-/// Only finished attempts (passed or failed) count; abandoned, void and unfinished ones do not.
+/// Counts finished (passed or failed, never void or abandoned) attempts at one version (the current
+/// one unless `version` is given), one per learner as `rule` says. Whole-test figures, per question
+/// facility, SD, random-guess score, discrimination and discriminative efficiency, per choice the
+/// upper and lower 27% groups' shares, a needs-checking flag, and per objective the mastery rate.
 /// An objective is mastered in an attempt when its questions' points reach the module's pass mark.
 public struct ItemsReport {
     public let context: ReportContext
+    public let rule: ItemAttemptRule
+    /// The module version analysed; nil: the module's current version.
+    public let version: String?
 
-    public init(context: ReportContext) {
+    public init(context: ReportContext, rule: ItemAttemptRule = .first, version: String? = nil) {
         self.context = context
+        self.rule = rule
+        self.version = version
     }
-
-    public static let questions = ReportSection(
-        key: "questions", title: "Questions",
-        columns: [
-            ReportColumn("question_id", "Question"), ReportColumn("objective_id", "Objective"),
-            ReportColumn("prompt", "Prompt"), ReportColumn("times_answered", "Answered", .integer),
-            ReportColumn("times_skipped", "Skipped", .integer), ReportColumn("mean_score", "Mean", .points),
-            ReportColumn("max_points", "Max", .points), ReportColumn("facility_index", "Facility", .ratio),
-            ReportColumn("discrimination_index", "Discrimination", .ratio),
-            ReportColumn("most_chosen_wrong", "Most chosen wrong answer"),
-            ReportColumn("most_chosen_wrong_count", "Times", .integer),
-            ReportColumn("objective_mastery_rate", "Objective mastery", .ratio),
-        ])
-
-    public static let objectives = ReportSection(
-        key: "objectives", title: "Objectives",
-        columns: [
-            ReportColumn("objective_id", "Objective"), ReportColumn("objective_text", "Text"),
-            ReportColumn("attempts", "Attempts", .integer), ReportColumn("mastered", "Mastered", .integer),
-            ReportColumn("mastery_rate", "Mastery rate", .ratio),
-        ])
 
     public func write(to writer: ReportWriter) async throws {
         guard let moduleID = context.filter.moduleID else {
@@ -44,105 +30,82 @@ public struct ItemsReport {
         try await context.requireKnownLearner()
         let reportModule = context.catalog.module(id: moduleID)
         let yaml = reportModule?.module
-        let questionObjectives = Dictionary(
-            (yaml?.quiz.allQuestions ?? []).map { ($0.id, $0.objective) }, uniquingKeysWith: { first, _ in first })
-        let passMark = Double(reportModule?.passMark ?? 80)
-        let directory = try await context.learnerDirectory()
-        let filter = context.filter
-        let needsLearner = filter.department != nil || filter.role != nil
-
-        var items: [String: ItemStatistics] = [:]
-        var mastery: [String: (attempts: Int, mastered: Int)] = [:]
-        var attemptCount = 0
-        var currentAttempt: UUID?
-        var objectivePoints: [String: (points: Double, max: Double)] = [:]
-        func closeAttempt() {
-            for (objective, sums) in objectivePoints where sums.max > 0 {
-                var entry = mastery[objective] ?? (0, 0)
-                entry.attempts += 1
-                if sums.points / sums.max * 100 >= passMark - 1e-9 { entry.mastered += 1 }
-                mastery[objective] = entry
-            }
-            objectivePoints = [:]
-        }
-
-        try await context.store.forEachResponse(filter.attemptQuery) { attempt, response in
-            guard attempt.status == .passed || attempt.status == .failed, response.maxPoints > 0 else { return }
-            if needsLearner {
-                guard let learner = directory[attempt.learnerID], filter.admits(learner) else { return }
-            }
-            if currentAttempt != attempt.id {
-                closeAttempt()
-                currentAttempt = attempt.id
-                attemptCount += 1
-            }
-            var stats = items[response.questionID] ?? ItemStatistics()
-            stats.add(
-                points: response.points, maxPoints: response.maxPoints, attemptPoints: attempt.points ?? 0,
-                skipped: response.skipped)
-            if !response.skipped, response.isCorrect == false || response.points < response.maxPoints {
-                for wrong in wrongParts(response.answer, questionID: response.questionID, in: yaml) { stats.addWrong(wrong) }
-            }
-            items[response.questionID] = stats
-            if let objective = questionObjectives[response.questionID] {
-                var sums = objectivePoints[objective] ?? (0, 0)
-                sums.points += response.points
-                sums.max += response.maxPoints
-                objectivePoints[objective] = sums
-            }
-        }
-        closeAttempt()
-
-        try writer.begin(context.header(kind: "items", title: "Item analysis: \(reportModule?.title ?? moduleID)"))
-        try writer.beginSection(Self.questions)
+        let version = self.version ?? reportModule?.version ?? ""
+        let selected = rule.select(try await analysedAttempts(version: version))
         let known = (yaml?.quiz.allQuestions ?? []).map(\.id)
-        let order = known.filter { items[$0] != nil } + items.keys.filter { !known.contains($0) }.sorted()
-        var bars: [BarChart.Bar] = []
-        for id in order {
-            guard let stats = items[id] else { continue }
-            let question = yaml?.quiz.question(id: id)
-            let objective = questionObjectives[id]
-            let wrong = stats.mostCommonWrong
-            let objectiveMastery = objective.flatMap { mastery[$0] }.map { $0.attempts == 0 ? 0 : Double($0.mastered) / Double($0.attempts) }
-            try writer.row([
-                .text(id), .text(objective), .text(question?.prompt), .integer(stats.count - stats.skipped),
-                .integer(stats.skipped), .number(stats.meanScore), .number(stats.maxPoints), .number(stats.facility),
-                .number(stats.discrimination), .text(wrong.map { describe($0.answer, questionID: id, in: yaml) }),
-                .integer(wrong?.count), .number(objectiveMastery),
-            ])
-            bars.append(BarChart.Bar(label: id, ratio: stats.facility, detail: "facility, \(stats.count) answers"))
+        let seen = Set(selected.flatMap(\.answers.keys))
+        let order = known.filter(seen.contains) + seen.subtracting(known).sorted()
+        let analysis = ItemAnalysis(attempts: selected, questionIDs: order, question: { yaml?.quiz.question(id: $0) })
+        let mastery = ObjectiveMastery(attempts: selected, module: yaml, passMark: Double(reportModule?.passMark ?? 80))
+
+        var header = context.header(kind: "items", title: "Item analysis: \(reportModule?.title ?? moduleID)")
+        header.filters += [("version", version), ("attempts", rule.rawValue)]
+        try writer.begin(header)
+        try writer.beginSection(Self.testSection(version: version, rule: rule))
+        try writer.row(Self.testRow(analysis.test, version: version, rule: rule))
+        try writer.endSection()
+        try writer.beginSection(Self.questions)
+        for item in analysis.items {
+            try writer.row(questionRow(item, module: yaml, mastery: mastery))
+        }
+        try writer.endSection()
+        try writer.beginSection(Self.choices)
+        for item in analysis.items {
+            for choice in item.choices { try writer.row(Self.choiceRow(choice, questionID: item.questionID)) }
         }
         try writer.endSection()
         try writer.beginSection(Self.objectives)
-        let objectiveOrder = (yaml?.objectives.map(\.id) ?? []).filter { mastery[$0] != nil }
-        for id in objectiveOrder {
-            guard let entry = mastery[id] else { continue }
+        for (id, entry) in mastery.rates(order: yaml?.objectives.map(\.id) ?? []) {
             try writer.row([
                 .text(id), .text(yaml?.objective(id: id)?.text), .integer(entry.attempts), .integer(entry.mastered),
                 .number(entry.attempts == 0 ? nil : Double(entry.mastered) / Double(entry.attempts)),
             ])
         }
         try writer.endSection()
-        try writer.finish(
-            ReportSummary(
-                figures: [
-                    .init("attempts", "Finished attempts analysed", .integer(attemptCount)),
-                    .init("questions", "Questions answered", .integer(order.count)),
-                ],
-                charts: [BarChart(title: "Facility per question (mean score ÷ maximum)", bars: bars)],
-                line: "\(attemptCount) finished attempt\(attemptCount == 1 ? "" : "s"), \(order.count) question\(order.count == 1 ? "" : "s")."
-                    + (yaml == nil ? " (The module's YAML is not loaded: no prompts, choice texts or objectives.)" : "")))
+        try writer.finish(summary(analysis, version: version, moduleLoaded: yaml != nil))
     }
 
-    /// The wrong parts of an answer: each wrongly chosen choice of a choice question, else the whole answer.
-    func wrongParts(_ answer: String, questionID: String, in module: Module?) -> [String] {
-        guard let question = module?.quiz.question(id: questionID) else { return answer.isEmpty ? [] : [answer] }
-        return question.wrongParts(ofStoredAnswer: answer)
+    /// Finished attempts at `version` that the filters admit, with their scored answers, in store order.
+    func analysedAttempts(version: String) async throws -> [AnalysedAttempt] {
+        let filter = context.filter
+        let directory = filter.department != nil || filter.role != nil ? try await context.learnerDirectory() : [:]
+        var result: [AnalysedAttempt] = []
+        try await context.store.forEachResponse(filter.attemptQuery) { attempt, response in
+            guard attempt.status.countsAsAttempt, attempt.moduleVersion == version, response.maxPoints > 0 else { return }
+            if filter.department != nil || filter.role != nil {
+                guard let learner = directory[attempt.learnerID], filter.admits(learner) else { return }
+            }
+            if result.last?.id != attempt.id {
+                result.append(
+                    AnalysedAttempt(
+                        id: attempt.id, learnerID: attempt.learnerID, startedAt: attempt.startedAt, points: attempt.points ?? 0,
+                        maxPoints: attempt.maxPoints ?? 0, answers: [:]))
+            }
+            result[result.count - 1].answers[response.questionID] = AnalysedAttempt.Answer(
+                points: response.points, maxPoints: response.maxPoints, answer: response.answer, skipped: response.skipped)
+        }
+        for index in result.indices where result[index].maxPoints <= 0 {
+            result[index].points = result[index].answers.values.map(\.points).reduce(0, +)
+            result[index].maxPoints = result[index].answers.values.map(\.maxPoints).reduce(0, +)
+        }
+        return result
     }
 
-    /// A wrong answer as a coordinator reads it: the choice's id and text when known.
-    func describe(_ answer: String, questionID: String, in module: Module?) -> String {
-        guard let question = module?.quiz.question(id: questionID) else { return answer }
-        return question.describe(storedAnswer: answer)
+    func summary(_ analysis: ItemAnalysis, version: String, moduleLoaded: Bool) -> ReportSummary {
+        let test = analysis.test
+        let flagged = analysis.items.filter(\.needsChecking).count
+        let bars = analysis.items.map { item in
+            BarChart.Bar(label: item.questionID, ratio: item.facility, detail: "facility, \(item.attempts) attempts")
+        }
+        var line = "Version \(version), \(rule.described): \(test.attempts) attempt\(test.attempts == 1 ? "" : "s"), "
+            + "\(analysis.items.count) question\(analysis.items.count == 1 ? "" : "s"), \(flagged) to check."
+        if !moduleLoaded { line += " (The module's YAML is not loaded: no prompts, choices or objectives.)" }
+        return ReportSummary(
+            figures: [
+                .init("attempts", "Attempts analysed", .integer(test.attempts)),
+                .init("questions", "Questions", .integer(analysis.items.count)),
+                .init("needs_checking", "Questions to check", .integer(flagged)),
+            ],
+            charts: [BarChart(title: "Facility per question (mean score ÷ maximum)", bars: bars)], line: line)
     }
 }

@@ -6,6 +6,8 @@ public struct ReportColumn: Hashable, Sendable {
         case integer
         /// 0–100, shown as `88%` in tables.
         case percent
+        /// A fraction 0–1 (written as such to files), shown as `88%` in tables.
+        case fraction
         /// A ratio such as 0.75, shown with two decimals.
         case ratio
         /// Points, shown without trailing zeros.
@@ -20,10 +22,16 @@ public struct ReportColumn: Hashable, Sendable {
     public var key: String
     public var heading: String
     public var style: Style
+    /// Whether the terminal table shows this column (files and HTML always carry it unless `inHTML` is false).
+    public var inTerminal: Bool
+    /// Whether the HTML table shows this column.
+    public var inHTML: Bool
 
-    public init(_ key: String, _ heading: String, _ style: Style = .text) {
+    public init(_ key: String, _ heading: String, _ style: Style = .text, inTerminal: Bool = true, inHTML: Bool = true) {
         self.key = key
         self.heading = heading
         self.style = style
+        self.inTerminal = inTerminal
+        self.inHTML = inHTML
     }
 }

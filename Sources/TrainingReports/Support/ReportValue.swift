@@ -7,6 +7,8 @@ public enum ReportValue: Hashable, Sendable {
     case date(Date)
     case bool(Bool)
     case null
+    /// Nested rows: JSON writes an array of objects keyed by `keys`; tables and CSV show `text`.
+    case records(keys: [String], rows: [[ReportValue]], text: String)
 
     /// `.text`, or `.null` for nil.
     public static func text(_ value: String?) -> ReportValue { value.map(ReportValue.text) ?? .null }

@@ -1,7 +1,7 @@
 import TrainingService
 /// RFC 4180 CSV: a UTF-8 byte order mark (so Excel reads UTF-8), a header row, CRLF line ends,
 /// ISO 8601 times with offset, and text cells neutralised against formula injection.
-/// Only the report's first section is written.
+/// Only the report's first section that is not a one-row record is written.
 public final class CSVWriter: ReportWriter {
     private let output: ReportOutput
     private let values: ValueFormatter
@@ -18,6 +18,10 @@ public final class CSVWriter: ReportWriter {
     }
 
     public func beginSection(_ section: ReportSection) throws {
+        guard !section.isRecord else {
+            columns = nil
+            return
+        }
         sectionIndex += 1
         guard sectionIndex == 1 else {
             columns = nil

@@ -12,6 +12,8 @@ public final class HTMLWriter: ReportWriter {
     private let time: ReportTime
     private var header: ReportHeader?
     private var columns: [ReportColumn] = []
+    /// Indices of the section's columns shown in HTML.
+    private var shown: [Int] = []
     private var rowsInSection = 0
     private let bodyPath: String
     private var body: FileHandle?
@@ -38,7 +40,8 @@ public final class HTMLWriter: ReportWriter {
     }
 
     public func beginSection(_ section: ReportSection) throws {
-        columns = section.columns
+        columns = section.columns.filter(\.inHTML)
+        shown = section.columns.indices.filter { section.columns[$0].inHTML }
         rowsInSection = 0
         var text = "<section class=\"table\">\n<h2>\(TextEscaping.html(section.title))</h2>\n<table>\n<thead><tr>"
         for column in section.columns {
@@ -51,7 +54,7 @@ public final class HTMLWriter: ReportWriter {
     public func row(_ row: [ReportValue]) throws {
         rowsInSection += 1
         var text = "<tr>"
-        for (value, column) in zip(row, columns) {
+        for (value, column) in zip(shown.map { $0 < row.count ? row[$0] : .null }, columns) {
             let shown = values.display(value, column.style)
             if case .date(let date) = value {
                 text += "<td><time datetime=\"\(TextEscaping.html(time.iso(date)))\">\(TextEscaping.html(shown))</time></td>"
@@ -109,7 +112,7 @@ public final class HTMLWriter: ReportWriter {
 
     private static func alignment(_ style: ReportColumn.Style) -> String {
         switch style {
-        case .integer, .percent, .ratio, .points: return " class=\"num\""
+        case .integer, .percent, .fraction, .ratio, .points: return " class=\"num\""
         default: return ""
         }
     }

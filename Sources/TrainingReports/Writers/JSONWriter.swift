@@ -6,6 +6,7 @@ public final class JSONWriter: ReportWriter {
     private let values: ValueFormatter
     private var columns: [ReportColumn] = []
     private var firstRow = true
+    private var section: ReportSection?
 
     public init(output: ReportOutput, time: ReportTime) {
         self.output = output
@@ -24,18 +25,31 @@ public final class JSONWriter: ReportWriter {
     }
 
     public func beginSection(_ section: ReportSection) throws {
+        self.section = section
         columns = section.columns
         firstRow = true
+        guard section.inJSON, !section.isRecord else { return }
         try output.write("  \(TextEscaping.json(section.key)): [")
     }
 
     public func row(_ row: [ReportValue]) throws {
+        guard let section, section.inJSON else { return }
         let fields = zip(columns, row).map { "\(TextEscaping.json($0.key)): \(values.json($1))" }
-        try output.write((firstRow ? "\n    {" : ",\n    {") + fields.joined(separator: ", ") + "}")
+        if section.isRecord {
+            guard firstRow else { return }
+            try output.write("  \(TextEscaping.json(section.key)): {" + fields.joined(separator: ", ") + "},\n")
+        } else {
+            try output.write((firstRow ? "\n    {" : ",\n    {") + fields.joined(separator: ", ") + "}")
+        }
         firstRow = false
     }
 
     public func endSection() throws {
+        guard let section, section.inJSON else { return }
+        if section.isRecord {
+            if firstRow { try output.write("  \(TextEscaping.json(section.key)): null,\n") }
+            return
+        }
         try output.write(firstRow ? "],\n" : "\n  ],\n")
     }
 

@@ -6,6 +6,8 @@ public final class TableWriter: ReportWriter {
     private let values: ValueFormatter
     private let measuredRows: Int
     private var section: ReportSection?
+    /// Indices of the section's columns shown in the terminal.
+    private var shown: [Int] = []
     private var pending: [[String]] = []
     private var widths: [Int]?
     private var sectionCount = 0
@@ -21,7 +23,8 @@ public final class TableWriter: ReportWriter {
 
     public func beginSection(_ section: ReportSection) throws {
         self.section = section
-        pending = [section.columns.map { $0.heading.uppercased() }]
+        shown = section.columns.indices.filter { section.columns[$0].inTerminal }
+        pending = [shown.map { section.columns[$0].heading.uppercased() }]
         widths = nil
         wroteRows = false
         if sectionCount > 0 { try output.write("\n") }
@@ -31,7 +34,9 @@ public final class TableWriter: ReportWriter {
 
     public func row(_ row: [ReportValue]) throws {
         guard let section else { return }
-        let cells = zip(row, section.columns).map { TextEscaping.terminal(values.display($0, $1.style)) }
+        let cells = shown.map { index in
+            TextEscaping.terminal(index < row.count ? values.display(row[index], section.columns[index].style) : "")
+        }
         wroteRows = true
         if let widths {
             try output.write(Self.line(cells, widths: widths))

@@ -9,7 +9,7 @@ struct ValueFormatter {
     func display(_ value: ReportValue, _ style: ReportColumn.Style) -> String {
         switch value {
         case .null: return "–"
-        case .text(let text): return text
+        case .text(let text), .records(_, _, let text): return text
         case .bool(let flag): return flag ? "yes" : "no"
         case .date(let date):
             switch style {
@@ -19,6 +19,7 @@ struct ValueFormatter {
         case .number(let number):
             switch style {
             case .percent: return "\(Int(number.rounded()))%"
+            case .fraction: return "\(Int((number * 100).rounded()))%"
             case .ratio: return String(format: "%.2f", number)
             case .integer: return String(Int(number.rounded()))
             default: return Self.plain(number)
@@ -30,7 +31,7 @@ struct ValueFormatter {
     func file(_ value: ReportValue) -> String {
         switch value {
         case .null: return ""
-        case .text(let text): return text
+        case .text(let text), .records(_, _, let text): return text
         case .bool(let flag): return flag ? "true" : "false"
         case .date(let date): return time.iso(date)
         case .number(let number): return Self.plain(number)
@@ -45,6 +46,11 @@ struct ValueFormatter {
         case .bool(let flag): return flag ? "true" : "false"
         case .date(let date): return TextEscaping.json(time.iso(date))
         case .number(let number): return number.isFinite ? Self.plain(number) : "null"
+        case .records(let keys, let rows, _):
+            let objects = rows.map { row in
+                "{" + zip(keys, row).map { "\(TextEscaping.json($0)): \(json($1))" }.joined(separator: ", ") + "}"
+            }
+            return "[" + objects.joined(separator: ", ") + "]"
         }
     }
 

@@ -132,3 +132,9 @@ struct MatchingType: QuestionType {
         return GIFTImportedKind(kind: .matching(pairs))
     }
 }
+
+extension MatchingType {
+    var analysedOptions: [AnalysedOption] { [] }
+    /// The expected share of pairs right under a random matching: 1 ÷ pairs.
+    var randomGuessScore: Double? { pairs.isEmpty ? nil : 1 / Double(pairs.count) }
+}

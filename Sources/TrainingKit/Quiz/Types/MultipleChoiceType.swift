@@ -94,3 +94,17 @@ struct MultipleChoiceType: ChoiceQuestionType {
         return GIFTImportedKind(kind: .multiple(choices))
     }
 }
+
+extension MultipleChoiceType {
+    var analysedOptions: [AnalysedOption] { choices.map { AnalysedOption(id: $0.id, text: $0.text, isCorrect: $0.isCorrect) } }
+    /// The mean mark over every subset of the choices (each ticked or not with even odds), up to 12 choices.
+    var randomGuessScore: Double? {
+        guard !choices.isEmpty, choices.count <= 12 else { return nil }
+        var total = 0.0
+        for mask in 0..<(1 << choices.count) {
+            let picked = Set(choices.indices.filter { mask & (1 << $0) != 0 })
+            total += mark(.choices(picked), points: 1)?.points ?? 0
+        }
+        return total / Double(1 << choices.count)
+    }
+}

@@ -87,3 +87,9 @@ struct OrderType: QuestionType {
         return nil
     }
 }
+
+extension OrderType {
+    var analysedOptions: [AnalysedOption] { [] }
+    /// The expected share of items in place under a random arrangement: 1 ÷ items.
+    var randomGuessScore: Double? { items.isEmpty ? nil : 1 / Double(items.count) }
+}

@@ -7,4 +7,10 @@ extension Question {
 
     /// The wrong parts of a stored answer: each wrongly chosen choice of a choice question, else the whole answer.
     public func wrongParts(ofStoredAnswer answer: String) -> [String] { kind.unit.wrongParts(ofStoredAnswer: answer) }
+
+    /// The options item analysis counts per choice (true and false for a true/false question); empty for other types.
+    public var analysedOptions: [AnalysedOption] { kind.unit.analysedOptions }
+
+    /// The expected score (fraction of the maximum) of answering at random; nil for unscored questions.
+    public var randomGuessScore: Double? { kind.unit.randomGuessScore }
 }

@@ -57,6 +57,10 @@ protocol QuestionType: Sendable {
     func describe(storedAnswer: String) -> String
     /// The wrong parts of a stored answer, for item analysis.
     func wrongParts(ofStoredAnswer answer: String) -> [String]
+    /// The options item analysis reports per choice; empty when the type has none to choose from.
+    var analysedOptions: [AnalysedOption] { get }
+    /// The expected score (fraction of the maximum) of answering at random; nil when the type is unscored.
+    var randomGuessScore: Double? { get }
 
     // MARK: GIFT
 

@@ -56,3 +56,8 @@ struct ReflectionType: QuestionType {
         return nil
     }
 }
+
+extension ReflectionType {
+    var analysedOptions: [AnalysedOption] { [] }
+    var randomGuessScore: Double? { nil }
+}

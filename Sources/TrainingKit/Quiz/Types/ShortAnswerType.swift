@@ -82,3 +82,8 @@ struct ShortAnswerType: QuestionType {
         return GIFTImportedKind(kind: .short(accept: full.map(\.text)), feedback: feedback)
     }
 }
+
+extension ShortAnswerType {
+    var analysedOptions: [AnalysedOption] { [] }
+    var randomGuessScore: Double? { 0 }
+}

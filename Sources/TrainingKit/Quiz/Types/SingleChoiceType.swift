@@ -99,3 +99,11 @@ struct SingleChoiceType: ChoiceQuestionType {
         return GIFTImportedKind(kind: .single(choices))
     }
 }
+
+extension SingleChoiceType {
+    var analysedOptions: [AnalysedOption] { choices.map { AnalysedOption(id: $0.id, text: $0.text, isCorrect: $0.isCorrect) } }
+    /// Right choices ÷ choices.
+    var randomGuessScore: Double? {
+        choices.isEmpty ? nil : Double(choices.filter(\.isCorrect).count) / Double(choices.count)
+    }
+}

@@ -78,3 +78,10 @@ struct TrueFalseType: QuestionType {
         return GIFTImportedKind(kind: .trueFalse(answer: word.hasPrefix("T")), feedback: feedback)
     }
 }
+
+extension TrueFalseType {
+    var analysedOptions: [AnalysedOption] {
+        [AnalysedOption(id: "true", text: "True", isCorrect: answer), AnalysedOption(id: "false", text: "False", isCorrect: !answer)]
+    }
+    var randomGuessScore: Double? { 0.5 }
+}
