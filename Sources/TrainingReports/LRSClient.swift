@@ -27,7 +27,7 @@ public final class LRSClient: @unchecked Sendable {
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
             let host = url.host, !host.isEmpty
         else {
-            throw LRSError.configuration("the LRS endpoint '\(LRSError.printable(endpoint))' is not an http(s) URL such as https://lrs.example.org/xAPI")
+            throw LRSError.configuration("the LRS endpoint '\(LRSError.printable(Self.masked(endpoint)))' is not an http(s) URL such as https://lrs.example.org/xAPI")
         }
         guard url.user == nil, url.password == nil else {
             throw LRSError.configuration("the LRS endpoint must not hold a user or password: set lrs.username and CARES_LRS_PASSWORD")
@@ -48,6 +48,12 @@ public final class LRSClient: @unchecked Sendable {
     }
 
     deinit { session.finishTasksAndInvalidate() }
+
+    /// An endpoint safe to print: anything between `://` and the last `@` replaced by `***`.
+    public static func masked(_ endpoint: String) -> String {
+        guard let scheme = endpoint.range(of: "://"), let at = endpoint.lastIndex(of: "@"), at > scheme.upperBound else { return endpoint }
+        return String(endpoint[..<scheme.upperBound]) + "***" + String(endpoint[at...])
+    }
 
     /// Whether statements and the password would cross the network unencrypted (http:// to another machine).
     public var isUnencrypted: Bool {
