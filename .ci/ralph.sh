@@ -7,9 +7,10 @@
 # Ralph (ralph-malph[cli,lrs] and requests from PyPI) is installed once into a virtual environment
 # under ${XDG_CACHE_HOME:-~/.cache}/cares-ci/ralph-venv (or $CARES_RALPH_VENV). The server uses its
 # file-system backend and HTTP Basic auth (a generated user in its auth file), in a temporary
-# folder, listening on 127.0.0.1 on a free port. It is run with uvicorn directly, which is what
-# `ralph runserver` does, minus its file-watching reloader. The tests also stop and restart it
-# (with the same folder and port) through $CARES_TEST_LRS_CONTROL: `ralph_ctl stop|start`.
+# folder, listening on 127.0.0.1 on a free port. It runs Ralph's own app with uvicorn, as `ralph
+# runserver` does, minus its file-watching reloader and with one fix to the file-system backend
+# (see serve.py below). The tests also stop and restart it (same folder and port) through
+# $CARES_TEST_LRS_CONTROL: `$CARES_TEST_LRS_CONTROL stop|start`.
 
 ralph_venv() {
     RALPH_VENV="${CARES_RALPH_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/cares-ci/ralph-venv}"
@@ -42,8 +43,12 @@ stop)
     done
     exit 1 ;;
 start)
-    "$RALPH_VENV/bin/uvicorn" ralph.api:app --host 127.0.0.1 --port $RALPH_PORT --log-level warning >>"$RALPH_TMP/server.log" 2>&1 &
-    echo \$! >"$RALPH_TMP/server.pid"
+    # Started through Python so that the server keeps no descriptor of its caller (close_fds):
+    # a test reading this script's output through a pipe would otherwise wait for the server.
+    "$RALPH_VENV/bin/python" -c 'import subprocess, sys
+log = open(sys.argv[1], "a")
+print(subprocess.Popen(sys.argv[2:], stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True).pid)' \
+        "$RALPH_TMP/server.log" "$RALPH_VENV/bin/python" "$RALPH_TMP/serve.py" >"$RALPH_TMP/server.pid"
     for _ in \$(seq 1 300); do
         python3 -c 'import urllib.request; urllib.request.urlopen("http://127.0.0.1:$RALPH_PORT/__heartbeat__", timeout=1)' 2>/dev/null && exit 0
         sleep 0.1
@@ -54,6 +59,18 @@ start)
 esac
 SCRIPT
     chmod 0700 "$RALPH_TMP/ctl"
+    # Ralph's file-system backend writes its one statements file with the "create" operation, so
+    # every POST after the first fails with 500 ("... already exists and overwrite is not allowed").
+    # Appending is what an LRS on files needs; the server is Ralph's own app, run as `ralph
+    # runserver` runs it (uvicorn), with that one default changed.
+    cat >"$RALPH_TMP/serve.py" <<SCRIPT
+import uvicorn
+from ralph.backends.data.base import BaseOperationType
+from ralph.backends.lrs.fs import FSLRSBackend
+
+FSLRSBackend.default_operation_type = BaseOperationType.APPEND
+uvicorn.run("ralph.api:app", host="127.0.0.1", port=$RALPH_PORT, log_level="warning")
+SCRIPT
     RALPH_APP_DIR="$RALPH_TMP/app" RALPH_AUTH_FILE="$RALPH_TMP/app/auth.json" RALPH_RUNSERVER_BACKEND=fs \
         "$RALPH_VENV/bin/ralph" auth -u cares-ci -p "$password" -s all -M mailto:cares-ci@example.org -w \
         >"$RALPH_TMP/auth.log" 2>&1 || { cat "$RALPH_TMP/auth.log" >&2; return 1; }
