@@ -1,6 +1,7 @@
 import Foundation
 import TrainingKit
 import TrainingReports
+import TrainingService
 import TrainingStore
 import XCTest
 
@@ -333,8 +334,8 @@ final class ReportsTests: XCTestCase {
                 XCTAssertNil(result["score"])
             } else {
                 let score = try XCTUnwrap(result["score"] as? [String: Any])
-                let raw = try XCTUnwrap(score["raw"] as? Int, "raw is an integer")
-                let min = try XCTUnwrap(score["min"] as? Int), max = try XCTUnwrap(score["max"] as? Int)
+                let raw = try XCTUnwrap(score["raw"] as? Double, "raw is a number")
+                let min = try XCTUnwrap(score["min"] as? Double), max = try XCTUnwrap(score["max"] as? Double)
                 XCTAssertTrue(min <= raw && raw <= max)
                 let scaled = try XCTUnwrap(score["scaled"] as? Double)
                 XCTAssertTrue((0...1).contains(scaled))
@@ -362,6 +363,29 @@ final class ReportsTests: XCTestCase {
         let completionIDs = Set(try self.statements(completions).compactMap { $0["id"] as? String })
         XCTAssertEqual(completionIDs.count, 8, "the counted pass of rn-1 (two modules), rn-4 and sw-3")
         XCTAssertTrue(completionIDs.isSubset(of: ids), "the same statement ids as the attempts export")
+    }
+
+    func testXAPIRawScoreIsNotRoundedAndIdsDependOnTheHomePage() throws {
+        let start = Date(timeIntervalSince1970: 1_780_000_000)
+        let attempt = Attempt(
+            learnerID: "rn-1", moduleID: "signs", moduleVersion: "1.0.0", contentHash: "h", seed: 1, questionCount: 9,
+            startedAt: start, finishedAt: start.addingTimeInterval(60), status: .failed, points: 4.5, maxPoints: 9, scorePercent: 50)
+        let time = ReportTime(timeZone: TimeZone(identifier: "UTC")!)
+        let builder = XAPIStatementBuilder(homePage: "https://lms.example.org/", time: time)
+        let statements = builder.statements(for: attempt, learner: Learner(id: "rn-1"), moduleTitle: "Signs")
+        XCTAssertEqual(statements.map(\.verb), ["completed", "failed"])
+        let failed = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(statements[1].json.utf8)) as? [String: Any])
+        let score = try XCTUnwrap((failed["result"] as? [String: Any])?["score"] as? [String: Any])
+        XCTAssertEqual(score["raw"] as? Double, 4.5, "4.5 of 9 stays 4.5")
+        XCTAssertEqual(score["max"] as? Double, 9)
+        XCTAssertEqual(score["scaled"] as? Double, 0.5)
+        XCTAssertTrue(statements[1].json.contains("\"raw\":4.5,\"min\":0,\"max\":9"), statements[1].json)
+        XCTAssertEqual(failed["id"] as? String, statements[1].id.uuidString.lowercased())
+
+        let same = XAPIStatementBuilder(homePage: "https://lms.example.org", time: time).statements(for: attempt, learner: Learner(id: "rn-1"), moduleTitle: "Signs")
+        XCTAssertEqual(same.map(\.id), statements.map(\.id), "a trailing slash is the same home page")
+        let other = XAPIStatementBuilder(homePage: "https://other.example.org", time: time).statements(for: attempt, learner: Learner(id: "rn-1"), moduleTitle: "Signs")
+        XCTAssertTrue(Set(other.map(\.id)).isDisjoint(with: statements.map(\.id)), "another home page, other ids")
     }
 
     func testDurationsAndNameBasedUUIDs() {

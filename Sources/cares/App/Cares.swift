@@ -16,7 +16,7 @@ struct Cares: AsyncParsableCommand {
         subcommands: [
             ListCommand.self, TakeCommand.self, ResumeCommand.self, ValidateCommand.self, PreviewCommand.self, NewCommand.self,
             SchemaCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self, LearnersCommand.self,
-            AttemptsCommand.self, CertificateCommand.self, VerifyCommand.self, ConfigCommand.self, DbCommand.self,
+            AttemptsCommand.self, CertificateCommand.self, VerifyCommand.self, ConfigCommand.self, DbCommand.self, LrsCommand.self,
         ]
     )
 }

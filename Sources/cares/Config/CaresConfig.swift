@@ -20,12 +20,19 @@ struct CaresConfig {
     /// A site file to use instead of the modules folder's site.yaml; nil: that one.
     var site: ConfigValue?
     var rememberLearner: ConfigValue
+    var lrsEndpoint: ConfigValue?
+    var lrsUsername: ConfigValue?
+    /// The LRS password: `CARES_LRS_PASSWORD` or a 0600 config file, never a flag; never printed.
+    var lrsPassword: ConfigValue?
 
     /// Every problem in the config files.
     var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
 
     /// Resolves every setting from the flags given (nil when not given) and the environment.
-    init(modulesFlag: String? = nil, databaseFlag: String? = nil, homePageFlag: String? = nil, siteFlag: String? = nil) {
+    init(
+        modulesFlag: String? = nil, databaseFlag: String? = nil, homePageFlag: String? = nil, siteFlag: String? = nil,
+        endpointFlag: String? = nil
+    ) {
         let environment = ProcessInfo.processInfo.environment
         let loaded = Self.loadedFiles
         files = loaded
@@ -49,21 +56,38 @@ struct CaresConfig {
         xapiHomePage = resolve("xapi_home_page", flag: (homePageFlag, "--home-page"), env: "CARES_XAPI_HOME_PAGE") { nil }
         rememberLearner = resolve("remember_learner", flag: (nil, ""), env: "CARES_REMEMBER_LEARNER") { "true" }
             ?? ConfigValue(value: "true", source: .builtIn)
+        lrsEndpoint = resolve("lrs.endpoint", flag: (endpointFlag, "--endpoint"), env: "CARES_LRS_ENDPOINT") { nil }
+        lrsUsername = resolve("lrs.username", flag: (nil, ""), env: "CARES_LRS_USERNAME") { nil }
+        lrsPassword = resolve("lrs.password", flag: (nil, ""), env: "CARES_LRS_PASSWORD") { nil }
     }
 
     /// The settings, or a failure listing every problem in the config files (exit 65).
     static func checked(
-        modulesFlag: String? = nil, databaseFlag: String? = nil, homePageFlag: String? = nil, siteFlag: String? = nil
+        modulesFlag: String? = nil, databaseFlag: String? = nil, homePageFlag: String? = nil, siteFlag: String? = nil,
+        endpointFlag: String? = nil
     ) throws -> CaresConfig {
-        let config = CaresConfig(modulesFlag: modulesFlag, databaseFlag: databaseFlag, homePageFlag: homePageFlag, siteFlag: siteFlag)
+        let config = CaresConfig(
+            modulesFlag: modulesFlag, databaseFlag: databaseFlag, homePageFlag: homePageFlag, siteFlag: siteFlag,
+            endpointFlag: endpointFlag)
         let errors = config.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
             var printer = DiagnosticPrinter(terminal: Terminal(useColour: false, width: 80))
             throw CaresFailure.badData(
-                "the configuration has \(errors.count) error\(errors.count == 1 ? "" : "s"):\n" + errors.map { printer.render($0) }.joined(separator: "\n"),
+                "the configuration has \(errors.count) error\(errors.count == 1 ? "" : "s"):\n"
+                    + errors.map { config.isSecret($0) ? Self.withoutSource($0) : printer.render($0) }.joined(separator: "\n"),
                 hint: "fix the file, or see: cares config show")
         }
         return config
+    }
+
+    /// Whether a diagnostic sits on a line that holds a secret (its source line must not be printed).
+    func isSecret(_ diagnostic: Diagnostic) -> Bool {
+        files.contains { $0.path == diagnostic.file && $0.secretLines.contains(diagnostic.location.line) }
+    }
+
+    /// A diagnostic's headline and hint, without the source line.
+    static func withoutSource(_ diagnostic: Diagnostic) -> String {
+        DiagnosticPrinter.printable(diagnostic.headline) + (diagnostic.hint.map { "\n  hint: " + DiagnosticPrinter.printable($0) } ?? "")
     }
 
     /// A database location safe to print: the password in a URL replaced by `***`.

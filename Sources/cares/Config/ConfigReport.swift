@@ -12,6 +12,9 @@ struct ConfigReport {
             config.xapiHomePage?.source.description ?? "site file",
         ])
         rows.append(["remember_learner", config.rememberLearner.value, config.rememberLearner.source.description])
+        rows.append(["lrs.endpoint", config.lrsEndpoint.map { CaresConfig.masked($0.value) } ?? "(not set)", config.lrsEndpoint?.source.description ?? ""])
+        rows.append(["lrs.username", config.lrsUsername?.value ?? "(not set)", config.lrsUsername?.source.description ?? ""])
+        rows.append(["lrs.password", config.lrsPassword == nil ? "(not set)" : "***", config.lrsPassword?.source.description ?? ""])
         var lines = ModuleListing.align(rows)
         lines.append("")
         lines.append("Config files: \(CaresConfig.userFile) (user), \(CaresConfig.systemFile) (system)")
