@@ -109,7 +109,7 @@ public final class HTMLWriter: ReportWriter {
 
     private static func alignment(_ style: ReportColumn.Style) -> String {
         switch style {
-        case .integer, .percent, .ratio, .points: return " class=\"num\""
+        case .integer, .percent, .fraction, .ratio, .points: return " class=\"num\""
         default: return ""
         }
     }

@@ -9,7 +9,7 @@ struct ValueFormatter {
     func display(_ value: ReportValue, _ style: ReportColumn.Style) -> String {
         switch value {
         case .null: return "–"
-        case .text(let text): return text
+        case .text(let text): return style == .label ? text.replacingOccurrences(of: "_", with: " ") : text
         case .bool(let flag): return flag ? "yes" : "no"
         case .date(let date):
             switch style {
@@ -18,7 +18,8 @@ struct ValueFormatter {
             }
         case .number(let number):
             switch style {
-            case .percent: return "\(Int(number.rounded()))%"
+            case .percent: return Self.percent(number)
+            case .fraction: return Self.percent(number * 100)
             case .ratio: return String(format: "%.2f", number)
             case .integer: return String(Int(number.rounded()))
             default: return Self.plain(number)
@@ -46,6 +47,14 @@ struct ValueFormatter {
         case .date(let date): return TextEscaping.json(time.iso(date))
         case .number(let number): return number.isFinite ? Self.plain(number) : "null"
         }
+    }
+
+    /// A percentage with at most one decimal: `88%`, `33.3%`.
+    static func percent(_ number: Double) -> String {
+        guard number.isFinite else { return "–" }
+        let tenths = (number * 10).rounded()
+        if tenths.truncatingRemainder(dividingBy: 10) == 0 { return "\(Int(tenths / 10))%" }
+        return String(format: "%.1f%%", tenths / 10)
     }
 
     /// A number rounded to four decimals, without trailing zeros: `88`, `0.6667`, `-0.5`.

@@ -40,6 +40,14 @@ struct Terminal: Sendable {
         return 80
     }
 
+    /// The width a report table fits on a terminal: `$COLUMNS` if set, else the window's, else 80.
+    static func tableWidth() -> Int {
+        if let value = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(value), columns > 0 {
+            return columns
+        }
+        return Self.columns(isTTY: true)
+    }
+
     /// The text wrapped in an ANSI style when colour is on.
     func style(_ text: String, _ style: Style) -> String {
         useColour ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
