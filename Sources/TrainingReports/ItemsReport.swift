@@ -18,10 +18,14 @@ public struct ItemsReport {
     public static let questions = ReportSection(
         key: "questions", title: "Questions",
         columns: [
-            ReportColumn("question_id", "Question", priority: 1), ReportColumn("objective_id", "Objective", priority: 3),
-            ReportColumn("prompt", "Prompt", priority: 2, yields: true), ReportColumn("times_answered", "Answered", .integer, priority: 1),
-            ReportColumn("times_skipped", "Skipped", .integer, priority: 3), ReportColumn("mean_score", "Mean", .points, priority: 3),
-            ReportColumn("max_points", "Max", .points, priority: 4), ReportColumn("facility_index", "Facility", .fraction, priority: 1),
+            ReportColumn("question_id", "Question", priority: 1),
+            ReportColumn("objective_id", "Objective", priority: 3),
+            ReportColumn("prompt", "Prompt", priority: 2, yields: true),
+            ReportColumn("times_answered", "Answered", .integer, priority: 1),
+            ReportColumn("times_skipped", "Skipped", .integer, priority: 3),
+            ReportColumn("mean_score", "Mean", .points, priority: 3),
+            ReportColumn("max_points", "Max", .points, priority: 4),
+            ReportColumn("facility_index", "Facility", .fraction, priority: 1),
             ReportColumn("discrimination_index", "Discrimination", .ratio, priority: 2),
             ReportColumn("most_chosen_wrong", "Most chosen wrong answer", priority: 3, yields: true),
             ReportColumn("most_chosen_wrong_count", "Times", .integer, priority: 4),
@@ -31,8 +35,10 @@ public struct ItemsReport {
     public static let objectives = ReportSection(
         key: "objectives", title: "Objectives",
         columns: [
-            ReportColumn("objective_id", "Objective", priority: 1), ReportColumn("objective_text", "Text", priority: 2, yields: true),
-            ReportColumn("attempts", "Attempts", .integer, priority: 1), ReportColumn("mastered", "Mastered", .integer, priority: 1),
+            ReportColumn("objective_id", "Objective", priority: 1),
+            ReportColumn("objective_text", "Text", priority: 2, yields: true),
+            ReportColumn("attempts", "Attempts", .integer, priority: 1),
+            ReportColumn("mastered", "Mastered", .integer, priority: 1),
             ReportColumn("mastery_rate", "Mastery rate", .fraction, priority: 1),
         ])
 

@@ -11,9 +11,13 @@ public struct LearnersReport {
     public static let section = ReportSection(
         title: "Learners",
         columns: [
-            ReportColumn("learner_id", "ID", priority: 1), ReportColumn("name", "Name", priority: 1, yields: true), ReportColumn("email", "Email", priority: 3),
-            ReportColumn("department", "Department", priority: 2), ReportColumn("role", "Role", priority: 2),
-            ReportColumn("active", "Active", .bool, priority: 1), ReportColumn("from_roster", "Roster", .bool, priority: 3),
+            ReportColumn("learner_id", "ID", priority: 1),
+            ReportColumn("name", "Name", priority: 1, yields: true),
+            ReportColumn("email", "Email", priority: 3),
+            ReportColumn("department", "Department", priority: 2),
+            ReportColumn("role", "Role", priority: 2),
+            ReportColumn("active", "Active", .bool, priority: 1),
+            ReportColumn("from_roster", "Roster", .bool, priority: 3),
             ReportColumn("updated_at", "Updated", .day, priority: 3),
         ])
 
