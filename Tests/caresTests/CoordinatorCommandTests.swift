@@ -102,7 +102,7 @@ final class CoordinatorCommandTests: CaresCommandTestCase {
             }
         }
         output = try cares(["report", "transcript", "--learner", "rn-4471"])
-        XCTAssertTrue(output.stdout.contains("attempt_granted"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("attempt granted"), output.stdout)
         XCTAssertTrue(output.stdout.contains("Fire alarm during the quiz"), output.stdout)
         output = try cares(["report", "attempts", "--since", "yesterday"])
         XCTAssertEqual(output.status, 64)
