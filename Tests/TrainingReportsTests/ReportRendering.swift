@@ -5,9 +5,11 @@ import XCTest
 
 /// Runs a report into a temporary file and returns what was written.
 enum ReportRendering {
-    static func render(_ format: ReportFormat, time: ReportTime, _ body: (ReportWriter) async throws -> Void) async throws -> String {
+    static func render(
+        _ format: ReportFormat, time: ReportTime, layout: TableLayout = .full, _ body: (ReportWriter) async throws -> Void
+    ) async throws -> String {
         try await withFile { output in
-            guard let writer = format.writer(output: output, time: time) else { throw XCTSkip("no writer for \(format)") }
+            guard let writer = format.writer(output: output, time: time, layout: layout) else { throw XCTSkip("no writer for \(format)") }
             try await body(writer)
         }
     }

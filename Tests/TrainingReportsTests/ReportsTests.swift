@@ -68,7 +68,7 @@ final class ReportsTests: XCTestCase {
         XCTAssertNotNil(statusColumn)
         for line in lines[1...6] {
             // The status starts in the same terminal column on every line (李小龍 takes six columns).
-            let found = ["not_started", "failed", "outdated", "expired", "passed"].compactMap { line.range(of: "  " + $0 + " ") }.first
+            let found = ["not started", "failed", "outdated", "expired", "passed"].compactMap { line.range(of: "  " + $0 + " ") }.first
             let prefix = found.map { String(line[..<$0.lowerBound]) + "  " } ?? ""
             XCTAssertEqual(TableWriter.displayWidth(prefix), statusColumn, line)
         }

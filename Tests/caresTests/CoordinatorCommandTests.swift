@@ -31,6 +31,27 @@ final class CoordinatorCommandTests: CaresCommandTestCase {
         XCTAssertEqual(output.status, 1, "ids outside the roster are refused")
     }
 
+    func testReportColumnsWideAndPipedTables() throws {
+        _ = try cares(["learners", "import", try write("roster.csv", "id,name,department,role\nrn-4471,Amina Yusuf,Emergency,RN\n")])
+        XCTAssertEqual(try take("rn-4471", right: true, seed: 1).status, 0)
+        var output = try cares(["report", "completions", "--columns", "status,learner_id,best_score"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertTrue(output.stdout.hasPrefix("STATUS  LEARNER  BEST\npassed  rn-4471  100%\n"), output.stdout)
+        output = try cares(["report", "completions", "--columns", "status,score"])
+        XCTAssertEqual(output.status, 64)
+        XCTAssertTrue(output.stderr.contains("no column 'score' in `report completions`"), output.stderr)
+        XCTAssertTrue(output.stderr.contains("learner_id, learner_name, department"), output.stderr)
+        output = try cares(["report", "completions", "--format", "csv", "--wide"])
+        XCTAssertEqual(output.status, 64, "--wide is for tables")
+        // Piped: every column in full, whatever COLUMNS says.
+        output = try CaresProcess.run(
+            ["report", "completions", "--database", database, "--modules", Self.fixtures],
+            environment: environment.merging(["COLUMNS": "40"]) { $1 }, directory: home)
+        XCTAssertTrue(output.stdout.hasPrefix("LEARNER  NAME         DEPARTMENT  ROLE"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("ALLOWED"), output.stdout)
+        XCTAssertFalse(output.stdout.contains("…"), output.stdout)
+    }
+
     func testGrantVoidReportsCertificateAndVerify() throws {
         _ = try cares(["learners", "import", try write("roster.csv", "id,name,department,role\nrn-4471,Amina Yusuf,Emergency,RN\n")])
         for seed: UInt64 in [1, 2, 3] { XCTAssertEqual(try take("rn-4471", right: false, seed: seed).status, 0) }
@@ -93,7 +114,7 @@ final class CoordinatorCommandTests: CaresCommandTestCase {
             }
         }
         output = try cares(["report", "transcript", "--learner", "rn-4471"])
-        XCTAssertTrue(output.stdout.contains("attempt_granted"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("attempt granted"), output.stdout)
         XCTAssertTrue(output.stdout.contains("Fire alarm during the quiz"), output.stdout)
         output = try cares(["report", "attempts", "--since", "yesterday"])
         XCTAssertEqual(output.status, 64)

@@ -13,14 +13,24 @@ public struct AttemptsReport {
     public static let section = ReportSection(
         title: "Attempts",
         columns: [
-            ReportColumn("attempt_id", "Attempt"), ReportColumn("learner_id", "Learner"),
-            ReportColumn("learner_name", "Name"), ReportColumn("department", "Department"), ReportColumn("role", "Role"),
-            ReportColumn("module_id", "Module"), ReportColumn("module_title", "Title"),
-            ReportColumn("module_version", "Version"), ReportColumn("status", "Status"),
-            ReportColumn("started_at", "Started", .moment), ReportColumn("finished_at", "Finished", .moment),
-            ReportColumn("duration_seconds", "Seconds", .integer), ReportColumn("points", "Points", .points),
-            ReportColumn("max_points", "Max", .points), ReportColumn("score_percent", "Score", .percent),
-            ReportColumn("os_user", "OS user"), ReportColumn("host", "Host"), ReportColumn("void_reason", "Void reason"),
+            ReportColumn("attempt_id", "Attempt", priority: 3),
+            ReportColumn("learner_id", "Learner", priority: 1),
+            ReportColumn("learner_name", "Name", priority: 3, yields: true),
+            ReportColumn("department", "Department", priority: 4),
+            ReportColumn("role", "Role", priority: 4),
+            ReportColumn("module_id", "Module", priority: 1),
+            ReportColumn("module_title", "Title", priority: 4, yields: true),
+            ReportColumn("module_version", "Version", priority: 3),
+            ReportColumn("status", "Status", .label, priority: 1),
+            ReportColumn("started_at", "Started", .moment, priority: 2),
+            ReportColumn("finished_at", "Finished", .moment, priority: 3),
+            ReportColumn("duration_seconds", "Seconds", .integer, priority: 4),
+            ReportColumn("points", "Points", .points, priority: 4),
+            ReportColumn("max_points", "Max", .points, priority: 4),
+            ReportColumn("score_percent", "Score", .percent, priority: 1),
+            ReportColumn("os_user", "OS user", priority: 5),
+            ReportColumn("host", "Host", priority: 5),
+            ReportColumn("void_reason", "Void reason", priority: 3, yields: true),
         ])
 
     static func values(_ attempt: Attempt, learner: Learner?, title: String?) -> [ReportValue] {

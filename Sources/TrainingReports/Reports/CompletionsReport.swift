@@ -15,13 +15,20 @@ public struct CompletionsReport {
     public static let section = ReportSection(
         title: "Completions",
         columns: [
-            ReportColumn("learner_id", "Learner"), ReportColumn("learner_name", "Name"),
-            ReportColumn("department", "Department"), ReportColumn("role", "Role"),
-            ReportColumn("module_id", "Module"), ReportColumn("module_title", "Title"),
-            ReportColumn("status", "Status"), ReportColumn("best_score", "Best", .percent),
-            ReportColumn("passed_at", "Passed", .day), ReportColumn("module_version", "Version"),
-            ReportColumn("current_version", "Current"), ReportColumn("expires_at", "Expires", .day),
-            ReportColumn("attempts_used", "Used", .integer), ReportColumn("attempts_allowed", "Allowed", .integer),
+            ReportColumn("learner_id", "Learner", priority: 1),
+            ReportColumn("learner_name", "Name", priority: 2, yields: true),
+            ReportColumn("department", "Department", priority: 4),
+            ReportColumn("role", "Role", priority: 4),
+            ReportColumn("module_id", "Module", priority: 1),
+            ReportColumn("module_title", "Title", priority: 4, yields: true),
+            ReportColumn("status", "Status", .label, priority: 1),
+            ReportColumn("best_score", "Best", .percent, priority: 1),
+            ReportColumn("passed_at", "Passed", .day, priority: 3),
+            ReportColumn("module_version", "Version", priority: 5),
+            ReportColumn("current_version", "Current", priority: 5),
+            ReportColumn("expires_at", "Expires", .day, priority: 2),
+            ReportColumn("attempts_used", "Used", .integer, priority: 5),
+            ReportColumn("attempts_allowed", "Allowed", .integer, priority: 5),
         ])
 
     static func values(_ row: CompletionRow) -> [ReportValue] {

@@ -16,12 +16,17 @@ public struct DueReport {
     public static let section = ReportSection(
         title: "Due",
         columns: [
-            ReportColumn("learner_id", "Learner"), ReportColumn("learner_name", "Name"),
-            ReportColumn("department", "Department"), ReportColumn("role", "Role"),
-            ReportColumn("module_id", "Module"), ReportColumn("module_title", "Title"),
-            ReportColumn("reason", "Reason"), ReportColumn("due_at", "Due", .day),
-            ReportColumn("overdue", "Overdue", .bool), ReportColumn("last_passed_at", "Last passed", .day),
-            ReportColumn("best_score", "Best", .percent),
+            ReportColumn("learner_id", "Learner", priority: 1),
+            ReportColumn("learner_name", "Name", priority: 2, yields: true),
+            ReportColumn("department", "Department", priority: 3),
+            ReportColumn("role", "Role", priority: 3),
+            ReportColumn("module_id", "Module", priority: 1),
+            ReportColumn("module_title", "Title", priority: 4, yields: true),
+            ReportColumn("reason", "Reason", .label, priority: 1),
+            ReportColumn("due_at", "Due", .day, priority: 1),
+            ReportColumn("overdue", "Overdue", .bool, priority: 2),
+            ReportColumn("last_passed_at", "Last passed", .day, priority: 3),
+            ReportColumn("best_score", "Best", .percent, priority: 3),
         ])
 
     /// Why a row is due and since when, or nil when it is not.

@@ -11,10 +11,14 @@ public struct LearnersReport {
     public static let section = ReportSection(
         title: "Learners",
         columns: [
-            ReportColumn("learner_id", "ID"), ReportColumn("name", "Name"), ReportColumn("email", "Email"),
-            ReportColumn("department", "Department"), ReportColumn("role", "Role"),
-            ReportColumn("active", "Active", .bool), ReportColumn("from_roster", "Roster", .bool),
-            ReportColumn("updated_at", "Updated", .day),
+            ReportColumn("learner_id", "ID", priority: 1),
+            ReportColumn("name", "Name", priority: 1, yields: true),
+            ReportColumn("email", "Email", priority: 3),
+            ReportColumn("department", "Department", priority: 2),
+            ReportColumn("role", "Role", priority: 2),
+            ReportColumn("active", "Active", .bool, priority: 1),
+            ReportColumn("from_roster", "Roster", .bool, priority: 3),
+            ReportColumn("updated_at", "Updated", .day, priority: 3),
         ])
 
     public func write(to writer: ReportWriter) async throws {

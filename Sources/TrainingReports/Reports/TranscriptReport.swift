@@ -14,28 +14,42 @@ public struct TranscriptReport {
     public static let attempts = ReportSection(
         key: "attempts", title: "Attempts",
         columns: [
-            ReportColumn("attempt_id", "Attempt"), ReportColumn("module_id", "Module"),
-            ReportColumn("module_title", "Title"), ReportColumn("module_version", "Version"),
-            ReportColumn("status", "Status"), ReportColumn("started_at", "Started", .moment),
-            ReportColumn("finished_at", "Finished", .moment), ReportColumn("points", "Points", .points),
-            ReportColumn("max_points", "Max", .points), ReportColumn("score_percent", "Score", .percent),
-            ReportColumn("void_reason", "Void reason"),
+            ReportColumn("attempt_id", "Attempt", priority: 3),
+            ReportColumn("module_id", "Module", priority: 1),
+            ReportColumn("module_title", "Title", priority: 3, yields: true),
+            ReportColumn("module_version", "Version", priority: 2),
+            ReportColumn("status", "Status", .label, priority: 1),
+            ReportColumn("started_at", "Started", .moment, priority: 2),
+            ReportColumn("finished_at", "Finished", .moment, priority: 3),
+            ReportColumn("points", "Points", .points, priority: 4),
+            ReportColumn("max_points", "Max", .points, priority: 4),
+            ReportColumn("score_percent", "Score", .percent, priority: 1),
+            ReportColumn("void_reason", "Void reason", priority: 2, yields: true),
         ])
 
     public static let standing = ReportSection(
         key: "modules", title: "Required modules",
         columns: [
-            ReportColumn("module_id", "Module"), ReportColumn("module_title", "Title"), ReportColumn("status", "Status"),
-            ReportColumn("best_score", "Best", .percent), ReportColumn("passed_at", "Passed", .day),
-            ReportColumn("module_version", "Version"), ReportColumn("expires_at", "Expires", .day),
-            ReportColumn("attempts_used", "Used", .integer), ReportColumn("attempts_allowed", "Allowed", .integer),
+            ReportColumn("module_id", "Module", priority: 1),
+            ReportColumn("module_title", "Title", priority: 3, yields: true),
+            ReportColumn("status", "Status", .label, priority: 1),
+            ReportColumn("best_score", "Best", .percent, priority: 1),
+            ReportColumn("passed_at", "Passed", .day, priority: 2),
+            ReportColumn("module_version", "Version", priority: 3),
+            ReportColumn("expires_at", "Expires", .day, priority: 2),
+            ReportColumn("attempts_used", "Used", .integer, priority: 3),
+            ReportColumn("attempts_allowed", "Allowed", .integer, priority: 3),
         ])
 
     public static let events = ReportSection(
         key: "events", title: "Coordinator actions",
         columns: [
-            ReportColumn("at", "When", .moment), ReportColumn("kind", "Action"), ReportColumn("module_id", "Module"),
-            ReportColumn("attempt_id", "Attempt"), ReportColumn("reason", "Reason"), ReportColumn("os_user", "By"),
+            ReportColumn("at", "When", .moment, priority: 1),
+            ReportColumn("kind", "Action", .label, priority: 1),
+            ReportColumn("module_id", "Module", priority: 1),
+            ReportColumn("attempt_id", "Attempt", priority: 3),
+            ReportColumn("reason", "Reason", priority: 2, yields: true),
+            ReportColumn("os_user", "By", priority: 2),
         ])
 
     public func write(to writer: ReportWriter) async throws {

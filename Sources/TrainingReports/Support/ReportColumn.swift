@@ -3,10 +3,12 @@ public struct ReportColumn: Hashable, Sendable {
     /// How a value in this column is shown in a table and written as text.
     public enum Style: Hashable, Sendable {
         case text
+        /// A machine value such as `not_started`, shown to people as `not started`.
+        case label
         case integer
-        /// 0–100, shown as `88%` in tables.
+        /// 0–100, shown as `88%` or `33.3%` in tables.
         case percent
-        /// A fraction 0–1 (written as such to files), shown as `88%` in tables.
+        /// 0–1 such as 0.3333, shown as a percentage (`33.3%`) in tables.
         case fraction
         /// A ratio such as 0.75, shown with two decimals.
         case ratio
@@ -26,11 +28,21 @@ public struct ReportColumn: Hashable, Sendable {
     public var inTerminal: Bool
     /// Whether the HTML table shows this column.
     public var inHTML: Bool
+    /// How much a terminal table needs this column: 1 is always shown; when the table is too wide for
+    /// the terminal, the highest numbers are dropped first.
+    public var priority: Int
+    /// Long free text (names, titles, prompts) that a terminal table truncates with "…" before it drops columns.
+    public var yields: Bool
 
-    public init(_ key: String, _ heading: String, _ style: Style = .text, inTerminal: Bool = true, inHTML: Bool = true) {
+    public init(
+        _ key: String, _ heading: String, _ style: Style = .text, priority: Int = 2, yields: Bool = false,
+        inTerminal: Bool = true, inHTML: Bool = true
+    ) {
         self.key = key
         self.heading = heading
         self.style = style
+        self.priority = priority
+        self.yields = yields
         self.inTerminal = inTerminal
         self.inHTML = inHTML
     }

@@ -1,21 +1,26 @@
 import TrainingService
 /// Aligned columns for the terminal. Column widths come from the first rows of each section
 /// (up to `measuredRows`); later rows are written at once with those widths, so memory stays flat.
+///
+/// With a width in its `TableLayout` (a terminal), the table fits it: free text is truncated with
+/// "…" and low-priority columns are dropped (see `TableFit`), with a note saying which. Without one
+/// (piped output, a file, `--wide`), every cell is written in full.
 public final class TableWriter: ReportWriter {
     private let output: ReportOutput
     private let values: ValueFormatter
     private let measuredRows: Int
+    private let layout: TableLayout
     private var section: ReportSection?
-    /// Indices of the section's columns shown in the terminal.
-    private var shown: [Int] = []
+    private var chosen: [Int]?
     private var pending: [[String]] = []
-    private var widths: [Int]?
+    private var fit: TableFit?
     private var sectionCount = 0
     private var wroteRows = false
 
-    public init(output: ReportOutput, time: ReportTime, measuredRows: Int = 500) {
+    public init(output: ReportOutput, time: ReportTime, layout: TableLayout = .full, measuredRows: Int = 500) {
         self.output = output
         self.values = ValueFormatter(time: time)
+        self.layout = layout
         self.measuredRows = measuredRows
     }
 
@@ -23,9 +28,13 @@ public final class TableWriter: ReportWriter {
 
     public func beginSection(_ section: ReportSection) throws {
         self.section = section
-        shown = section.columns.indices.filter { section.columns[$0].inTerminal }
-        pending = [shown.map { section.columns[$0].heading.uppercased() }]
-        widths = nil
+        let keys = section.columns.map(\.key)
+        let picked = (layout.columns ?? []).compactMap { keys.firstIndex(of: $0) }
+        // Columns a report keeps out of terminal tables (such as nested records) are left out unless chosen.
+        let terminal = section.columns.indices.filter { section.columns[$0].inTerminal }
+        chosen = !picked.isEmpty ? picked : (terminal.count < section.columns.count ? terminal : nil)
+        pending = [section.columns.map { $0.heading.uppercased() }]
+        fit = nil
         wroteRows = false
         if sectionCount > 0 { try output.write("\n") }
         sectionCount += 1
@@ -34,12 +43,10 @@ public final class TableWriter: ReportWriter {
 
     public func row(_ row: [ReportValue]) throws {
         guard let section else { return }
-        let cells = shown.map { index in
-            TextEscaping.terminal(index < row.count ? values.display(row[index], section.columns[index].style) : "")
-        }
+        let cells = zip(row, section.columns).map { TextEscaping.terminal(values.display($0, $1.style)) }
         wroteRows = true
-        if let widths {
-            try output.write(Self.line(cells, widths: widths))
+        if let fit {
+            try output.write(line(cells, fit))
             return
         }
         pending.append(cells)
@@ -53,6 +60,12 @@ public final class TableWriter: ReportWriter {
             return
         }
         try flushPending()
+        if let section, let fit, let width = layout.width, chosen == nil, fit.shown.count < section.columns.count {
+            let hidden = section.columns.indices.filter { !fit.shown.contains($0) }.map { section.columns[$0].key }
+            let note = "(\(hidden.count) column\(hidden.count == 1 ? "" : "s") hidden to fit \(width): "
+                + hidden.joined(separator: ", ") + "; --wide shows all, --columns chooses)"
+            try output.write(Self.wrap(note, width: width))
+        }
     }
 
     public func finish(_ summary: ReportSummary) throws {
@@ -61,10 +74,33 @@ public final class TableWriter: ReportWriter {
     }
 
     private func flushPending() throws {
-        let widths = self.widths ?? Self.widths(pending)
-        self.widths = widths
-        for cells in pending { try output.write(Self.line(cells, widths: widths)) }
+        guard let section else { return }
+        let fit = self.fit ?? TableFit.fit(columns: section.columns, natural: Self.widths(pending), width: layout.width, chosen: chosen)
+        self.fit = fit
+        for cells in pending { try output.write(line(cells, fit)) }
         pending = []
+    }
+
+    /// One row: the shown cells, truncated to their widths when the table is fitted.
+    private func line(_ cells: [String], _ fit: TableFit) -> String {
+        let shown = fit.shown.map { $0 < cells.count ? cells[$0] : "" }
+        guard layout.width != nil else { return Self.line(shown, widths: fit.widths) }
+        return Self.line(zip(shown, fit.widths).map { TableFit.truncate($0, to: $1) }, widths: fit.widths)
+    }
+
+    /// A note wrapped at spaces to `width` columns.
+    static func wrap(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty, displayWidth(current) + 1 + displayWidth(String(word)) > width {
+                lines.append(current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func widths(_ rows: [[String]]) -> [Int] {

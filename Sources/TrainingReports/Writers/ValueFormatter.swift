@@ -9,7 +9,8 @@ struct ValueFormatter {
     func display(_ value: ReportValue, _ style: ReportColumn.Style) -> String {
         switch value {
         case .null: return "–"
-        case .text(let text), .records(_, _, let text): return text
+        case .text(let text): return style == .label ? text.replacingOccurrences(of: "_", with: " ") : text
+        case .records(_, _, let text): return text
         case .bool(let flag): return flag ? "yes" : "no"
         case .date(let date):
             switch style {
@@ -18,8 +19,8 @@ struct ValueFormatter {
             }
         case .number(let number):
             switch style {
-            case .percent: return "\(Int(number.rounded()))%"
-            case .fraction: return "\(Int((number * 100).rounded()))%"
+            case .percent: return Self.percent(number)
+            case .fraction: return Self.percent(number * 100)
             case .ratio: return String(format: "%.2f", number)
             case .integer: return String(Int(number.rounded()))
             default: return Self.plain(number)
@@ -52,6 +53,14 @@ struct ValueFormatter {
             }
             return "[" + objects.joined(separator: ", ") + "]"
         }
+    }
+
+    /// A percentage with at most one decimal: `88%`, `33.3%`.
+    static func percent(_ number: Double) -> String {
+        guard number.isFinite else { return "–" }
+        let tenths = (number * 10).rounded()
+        if tenths.truncatingRemainder(dividingBy: 10) == 0 { return "\(Int(tenths / 10))%" }
+        return String(format: "%.1f%%", tenths / 10)
     }
 
     /// A number rounded to four decimals, without trailing zeros: `88`, `0.6667`, `-0.5`.

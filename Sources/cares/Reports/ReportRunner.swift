@@ -13,6 +13,7 @@ struct ReportRunner {
         writeXAPI: ((ReportContext, XAPIWriter) async throws -> Void)? = nil
     ) async throws {
         let filter = try reportOptions.filter(learner: options.learner)
+        let layout = try reportOptions.tableLayout(report: name)
         try await ReportEnvironment.using(options) { environment in
             let context = environment.context(filter)
             var homePage = ""
@@ -25,7 +26,7 @@ struct ReportRunner {
             }
             let output = try reportOptions.output.map(ReportOutput.file) ?? .standardOutput()
             do {
-                if let writer = reportOptions.format.writer(output: output, time: context.time) {
+                if let writer = reportOptions.format.writer(output: output, time: context.time, layout: layout) {
                     try await write(context, writer)
                 } else if let writeXAPI {
                     try await writeXAPI(context, XAPIWriter(output: output, homePage: homePage, time: context.time))

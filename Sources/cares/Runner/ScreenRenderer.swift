@@ -17,7 +17,7 @@ struct ScreenRenderer {
         if !module.objectives.isEmpty {
             console.line()
             console.line("You will be able to:")
-            for objective in module.objectives { console.wrapped("• " + objective.text, indent: 2, hanging: 4) }
+            for objective in module.objectives { console.wrapped(terminal.bullet + " " + objective.text, indent: 2, hanging: 4) }
         }
         console.line()
         if let warning = module.contentWarning {
@@ -84,11 +84,11 @@ struct ScreenRenderer {
         let mark = feedback.mark
         switch feedback.verdict {
         case .correct:
-            console.wrapped("✓ Correct.", style: .boldGreen)
+            console.wrapped(symbol("✓ ") + "Correct.", style: .boldGreen)
         case .partial:
-            console.wrapped("◐ Partly right: \(Formatting.points(mark.points)) of \(Formatting.points(mark.maxPoints)) points.", style: .boldYellow)
+            console.wrapped(symbol("◐ ") + "Partly right: \(Formatting.points(mark.points)) of \(Formatting.points(mark.maxPoints)) points.", style: .boldYellow)
         case .incorrect:
-            console.wrapped("✗ Not quite.", style: .boldRed)
+            console.wrapped(symbol("✗ ") + "Not quite.", style: .boldRed)
         case .skipped:
             console.wrapped("Skipped — no credit for this one.", style: .yellow)
         case .recorded:
@@ -97,12 +97,12 @@ struct ScreenRenderer {
         for line in feedback.lines {
             switch line.kind {
             case .chosen(let label, let text, let correct):
-                let mark = correct ? "✓" : "✗"
-                let head = "\(mark) You chose (\(label)) \(text)"
+                let head = (terminal.plain ? (correct ? "Right: you" : "Wrong: you") : (correct ? "✓ You" : "✗ You"))
+                    + " chose (\(label)) \(text)"
                 console.wrapped(line.text.isEmpty ? head : head + " — " + line.text, indent: 2, hanging: 4)
             case .rightAnswer:
                 console.wrapped("The right answer:", indent: 2, style: .bold)
-                console.rich(line.text, indent: 4)
+                console.rich(terminal.plain ? line.text.replacingOccurrences(of: " → ", with: ": ") : line.text, indent: 4)
             case .general:
                 console.rich(line.text, indent: 2)
             case .explanation:
@@ -111,6 +111,9 @@ struct ScreenRenderer {
         }
         console.line()
     }
+
+    /// A symbol such as "✓ " before words that say the same, left out when the output is plain.
+    private func symbol(_ glyph: String) -> String { terminal.plain ? "" : glyph }
 
     func result(_ result: QuizResult, module: Module, learner: String, at date: Date, expires: Date?) {
         console.heading("Result")
@@ -127,7 +130,7 @@ struct ScreenRenderer {
             if result.toReview.contains(objective), let lesson = objective.lessons.first,
                 let number = module.lessons.firstIndex(of: lesson)
             {
-                row += "  → review lesson \(number + 1), \"\(lesson.title)\""
+                row += "  " + symbol("→ ") + "review lesson \(number + 1), \"\(lesson.title)\""
             }
             console.line(row)
         }

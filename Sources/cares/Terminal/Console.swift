@@ -34,8 +34,13 @@ final class Console: @unchecked Sendable {
         line(style.map { terminal.style(wrapped, $0) } ?? wrapped)
     }
 
-    /// A section heading such as `── Lesson 1 of 4 · Title ───`.
+    /// A section heading such as `── Lesson 1 of 4 · Title ───`; when plain, the title alone on its line.
     func heading(_ title: String) {
+        if terminal.plain {
+            line()
+            line(DiagnosticPrinter.printable(title))
+            return
+        }
         let text = "── " + DiagnosticPrinter.printable(title) + " "
         let fill = max(3, textWidth - text.count)
         line()

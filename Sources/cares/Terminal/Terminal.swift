@@ -18,14 +18,22 @@ struct Terminal: Sendable {
     var useColour: Bool
     /// Columns available for wrapped text.
     var width: Int
+    /// Text only, for screen readers and dumb terminals: no box-drawing, block or symbol glyphs
+    /// (headings are plain lines, bullets are dashes, marks are words) and no escape sequences.
+    var plain = false
 
-    /// The terminal for standard output: colour only on a TTY, never with `--plain`, `NO_COLOR` or `TERM=dumb`.
+    /// The bullet before a list item: `•`, or `-` when plain.
+    var bullet: String { plain ? "-" : "•" }
+
+    /// The terminal for standard output: colour only on a TTY, never with `--plain`, `NO_COLOR` or `TERM=dumb`,
+    /// which also make the output plain text.
     static func standardOutput(plain: Bool) -> Terminal {
         let environment = ProcessInfo.processInfo.environment
         let isTTY = isatty(STDOUT_FILENO) == 1
         let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let dumb = environment["TERM"] == "dumb"
-        return Terminal(useColour: isTTY && !plain && !noColour && !dumb, width: columns(isTTY: isTTY))
+        return Terminal(
+            useColour: isTTY && !plain && !noColour && !dumb, width: columns(isTTY: isTTY), plain: plain || noColour || dumb)
     }
 
     /// The window width from the terminal, else `$COLUMNS`, else 80.
@@ -38,6 +46,14 @@ struct Terminal: Sendable {
             return columns
         }
         return 80
+    }
+
+    /// The width a report table fits on a terminal: `$COLUMNS` if set, else the window's, else 80.
+    static func tableWidth() -> Int {
+        if let value = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(value), columns > 0 {
+            return columns
+        }
+        return Self.columns(isTTY: true)
     }
 
     /// The text wrapped in an ANSI style when colour is on.

@@ -6,7 +6,7 @@ struct TextWrapper {
     let width: Int
     let terminal: Terminal
 
-    /// Module text as wrapped lines: paragraphs separated by blank lines, bullets as `•` with a hanging indent.
+    /// Module text as wrapped lines: paragraphs separated by blank lines, bullets as `•` (`-` when plain) with a hanging indent.
     func render(_ text: String, indent: Int = 0) -> String {
         var out: [String] = []
         var previousWasBullet = false
@@ -18,7 +18,7 @@ struct TextWrapper {
                 previousWasBullet = false
             case .bullet(let spans):
                 if !out.isEmpty && !previousWasBullet { out.append("") }
-                out.append(wrapSpans(spans, indent: indent + 2, hanging: indent + 4, prefix: "• "))
+                out.append(wrapSpans(spans, indent: indent + 2, hanging: indent + 4, prefix: terminal.bullet + " "))
                 previousWasBullet = true
             }
         }
