@@ -93,6 +93,11 @@ public enum ModuleSchema {
             ("quiz", closedObject(required: ["questions"], [
                 ("draw", integer(1...10_000, "Units drawn per attempt (a scenario is one unit); default all.")),
                 ("shuffle", boolean("Shuffle units and choices, seeded per attempt; default true.")),
+                ("feedback", .object([
+                    ("description", .string(
+                        "When right answers, per-choice feedback and explanations are shown: after each answer (immediate, the default) or only on the result screen and in `cares review` (end).")),
+                    ("enum", strings(FeedbackTiming.allCases.map(\.rawValue))),
+                ])),
                 ("questions", .object([("type", .string("array")), ("minItems", .int(1)), ("items", ref("unit"))])),
             ])),
             ("unit", .object([

@@ -75,6 +75,37 @@ public struct AttemptService: Sendable {
         return result.passed ? policy.expiry(ofPassAt: now) : nil
     }
 
+    /// The questions `attempt` asks (or asked) of `module`, drawn again from its seed.
+    ///
+    /// Pass the module as the learner sees it (placeholders filled); it must have the attempt's content hash.
+    public func plan(of attempt: Attempt, module: Module) async throws -> QuizPlan {
+        QuizPlan(module: module, seed: attempt.seed)
+    }
+
+    /// The learner's last finished attempt at the module, as a session holding its stored answers, for a review.
+    ///
+    /// Throws `ServiceError.refused` while an attempt is in progress, when there is no finished
+    /// attempt, and when the module has changed since (the questions asked can no longer be shown).
+    public func lastFinished(_ module: Module) async throws -> (attempt: Attempt, session: QuizSession) {
+        let attempts = try await store.attempts(learnerID: learnerID, moduleID: module.id)
+        if attempts.contains(where: { $0.status == .inProgress }) {
+            throw ServiceError.refused(
+                "You have an unfinished attempt at \"\(module.title)\"; answers are shown once it is finished.",
+                hint: "Finish it first: cares resume \(module.id)")
+        }
+        guard let last = attempts.last(where: { $0.status.countsAsAttempt }) else {
+            throw ServiceError.refused(
+                "You have no finished attempt at \"\(module.title)\" to review.", hint: "Take it with: cares take \(module.id)")
+        }
+        guard last.contentHash == module.contentHash else {
+            throw ServiceError.refused(
+                "\"\(module.title)\" has changed since your last attempt, so its questions can no longer be shown.",
+                hint: "Your result is still on record; cares list shows it.")
+        }
+        let plan = try await plan(of: last, module: module)
+        return (last, QuizSession(module: module, plan: plan, marks: try await marks(of: last)))
+    }
+
     /// Where the learner stands with the module now.
     public func standing(_ module: Module, now: Date = Date()) async throws -> ModuleStanding {
         try await store.standing(learnerID: learnerID, moduleID: module.id, policy: ModulePolicy(module), now: now)
