@@ -167,7 +167,10 @@ final class TrainingRunner {
         renderer.result(result, module: module, learner: learnerID, at: now, expires: expires, review: review)
         if !result.passed {
             let standing = try await service.standing(module)
-            if let left = standing.attemptsLeft {
+            if let next = standing.nextAttemptAt, standing.attemptsLeft != 0 {
+                console.wrapped(
+                    "Review the lessons (and your answers: cares review \(module.id)); your next attempt is possible after \(Formatting.moment(next)).")
+            } else if let left = standing.attemptsLeft {
                 console.wrapped(
                     left == 0
                         ? "You have no attempts left for this period; your training coordinator can grant another."
