@@ -77,11 +77,13 @@ final class TakeCommandTests: XCTestCase {
     }
 
     func testAttemptsRunOut() async throws {
-        let script = AnswerScript(module: try module(), seed: 3)
-        for _ in 0..<3 {
-            XCTAssertEqual(try take(script.lines(AnswerScript.wrong), seed: 3).status, 0)
+        for earlier in 0..<3 {
+            let script = AnswerScript(module: try module(), seed: 3, after: Array(repeating: 3, count: earlier))
+            let output = try take(script.lines(AnswerScript.wrong), seed: 3)
+            XCTAssertEqual(output.status, 0)
+            XCTAssertTrue(output.stdout.contains("· NOT PASSED"), output.stdout)
         }
-        let refused = try take(script.lines(AnswerScript.right), seed: 3)
+        let refused = try take(AnswerScript(module: try module(), seed: 3).lines(AnswerScript.right), seed: 3)
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("You have used all 3 attempts"), refused.stderr)
         XCTAssertTrue(refused.stderr.contains("cares attempts grant"))

@@ -88,11 +88,7 @@ public struct AttemptService: Sendable {
         let before = Array(all.prefix { $0.id != attempt.id })
         let periodStart = ModuleStanding.compute(attempts: before, policy: ModulePolicy(module), now: attempt.startedAt).periodStart
         let earlier = before.filter { $0.contentHash == module.contentHash && $0.startedAt >= periodStart }
-        var seen = Set<Int>()
-        for previous in earlier {
-            seen.formUnion(QuizPlan(module: module, seed: previous.seed, avoiding: seen).unitIndices)
-        }
-        return QuizPlan(module: module, seed: attempt.seed, avoiding: seen)
+        return QuizPlan(module: module, seed: attempt.seed, after: earlier.map(\.seed))
     }
 
     /// The learner's last finished attempt at the module, as a session holding its stored answers, for a review.
