@@ -59,6 +59,28 @@ final class QuizSessionTests: XCTestCase {
         }
     }
 
+    func testAPlanAvoidingSeenUnitsDrawsTheOthersFirst() {
+        var small = module!
+        small.quiz.draw = 2
+        let count = small.quiz.units.count
+        XCTAssertGreaterThanOrEqual(count, 4)
+        for seed in 0..<30 as Range<UInt64> {
+            let plain = QuizPlan(module: small, seed: seed)
+            XCTAssertEqual(QuizPlan(module: small, seed: seed, avoiding: []), plain, "no history: the seed's own plan")
+            let seen = Set(plain.unitIndices)
+            let retake = QuizPlan(module: small, seed: seed, avoiding: seen)
+            XCTAssertEqual(Set(retake.unitIndices).intersection(seen), [], "seed \(seed)")
+            XCTAssertEqual(retake, QuizPlan(module: small, seed: seed, avoiding: seen), "deterministic")
+            let unseen = Int(seed) % count
+            let mostly = QuizPlan(module: small, seed: seed, avoiding: Set(0..<count).subtracting([unseen]))
+            XCTAssertTrue(mostly.unitIndices.contains(unseen), "the one unseen unit is drawn")
+            XCTAssertEqual(mostly.unitIndices.count, 2)
+        }
+        var all = module!
+        all.quiz.draw = nil
+        XCTAssertEqual(QuizPlan(module: all, seed: 3, avoiding: [0, 1]), QuizPlan(module: all, seed: 3), "drawing the whole pool: nothing to prefer")
+    }
+
     func testNoShuffleKeepsYAMLOrder() {
         var fixed = module!
         fixed.quiz.shuffle = false

@@ -19,6 +19,17 @@ final class ValidationRuleTests: XCTestCase {
         assertDiagnostic(result, at: "1:1", "has no 'title'")
     }
 
+    func testQuizFeedbackTiming() throws {
+        XCTAssertEqual(ModuleFixtures.load(ModuleFixtures.minimal).module?.quiz.feedback, .immediate, "the default")
+        let end = ModuleFixtures.load(ModuleFixtures.minimal(replacingLine: 15, with: "  feedback: end\n  questions:"))
+        assertClean(end)
+        XCTAssertEqual(end.module?.quiz.feedback, .end)
+        let wrong = ModuleFixtures.minimal(replacingLine: 15, with: "  feedback: later\n  questions:")
+        assertDiagnostic(
+            ModuleFixtures.load(wrong), at: "15:13", "quiz 'feedback' is 'later'; it must be 'immediate' or 'end'",
+            hint: "'end' only on the result screen")
+    }
+
     func testMissingRequiredField() {
         let yaml = ModuleFixtures.minimal(replacingLine: 19, with: "      points: 1")
         assertDiagnostic(ModuleFixtures.load(yaml), at: "16:7", "a question has no 'prompt'")

@@ -5,8 +5,9 @@ import TrainingKit
 struct AnswerScript {
     let plan: QuizPlan
 
-    init(module: Module, seed: UInt64) {
-        plan = QuizPlan(module: module, seed: seed)
+    /// The script for an attempt with `seed` after the learner's earlier attempts in the period with `earlierSeeds`.
+    init(module: Module, seed: UInt64, after earlierSeeds: [UInt64] = []) {
+        plan = QuizPlan(module: module, seed: seed, after: earlierSeeds)
     }
 
     /// What a learner types for one question to get it fully right.

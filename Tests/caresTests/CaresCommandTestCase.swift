@@ -6,6 +6,8 @@ import XCTest
 /// helpers that run the built binary against them.
 class CaresCommandTestCase: XCTestCase {
     var home: URL!
+    /// The seeds of each learner's recorded attempts, oldest first, so a retake's script matches its draw.
+    var seedsTaken: [String: [UInt64]] = [:]
     var database: String { home.appendingPathComponent("data/cares.sqlite").path }
 
     override func setUpWithError() throws {
@@ -30,9 +32,11 @@ class CaresCommandTestCase: XCTestCase {
     func take(_ learner: String, right: Bool, seed: UInt64) throws -> CaresProcess.Output {
         let set = ModuleCatalog().load(paths: [TakeCommandTests.fixtures])
         let module = try XCTUnwrap(set.module(id: "every-type")).fillingPlaceholders(set.site?.facts ?? [:])
-        let script = AnswerScript(module: module, seed: seed)
+        let script = AnswerScript(module: module, seed: seed, after: seedsTaken[learner] ?? [])
         let lines = script.lines(right ? AnswerScript.right : AnswerScript.wrong)
-        return try cares(["take", "every-type", "--learner", learner, "--seed", String(seed)], input: lines.joined(separator: "\n") + "\n")
+        let output = try cares(["take", "every-type", "--learner", learner, "--seed", String(seed)], input: lines.joined(separator: "\n") + "\n")
+        if output.status == 0 { seedsTaken[learner, default: []].append(seed) }
+        return output
     }
 
     func write(_ name: String, _ text: String) throws -> String {

@@ -77,16 +77,38 @@ final class TakeCommandTests: XCTestCase {
     }
 
     func testAttemptsRunOut() async throws {
-        let script = AnswerScript(module: try module(), seed: 3)
-        for _ in 0..<3 {
-            XCTAssertEqual(try take(script.lines(AnswerScript.wrong), seed: 3).status, 0)
+        for earlier in 0..<3 {
+            let script = AnswerScript(module: try module(), seed: 3, after: Array(repeating: 3, count: earlier))
+            let output = try take(script.lines(AnswerScript.wrong), seed: 3)
+            XCTAssertEqual(output.status, 0)
+            XCTAssertTrue(output.stdout.contains("· NOT PASSED"), output.stdout)
         }
-        let refused = try take(script.lines(AnswerScript.right), seed: 3)
+        let refused = try take(AnswerScript(module: try module(), seed: 3).lines(AnswerScript.right), seed: 3)
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("You have used all 3 attempts"), refused.stderr)
         XCTAssertTrue(refused.stderr.contains("cares attempts grant"))
         let attempts = try await store().attempts(learnerID: "rn-4471", moduleID: "every-type")
         XCTAssertEqual(attempts.count, 3, "a refused attempt is not recorded")
+    }
+
+    func testACoolDownAfterAFailIsShownAndEnforced() throws {
+        let folder = home.appendingPathComponent("modules")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = URL(fileURLWithPath: Self.fixtures)
+        try FileManager.default.copyItem(at: source.appendingPathComponent("site.yaml"), to: folder.appendingPathComponent("site.yaml"))
+        let text = try String(contentsOf: source.appendingPathComponent("every-type.yaml"), encoding: .utf8)
+        try text.replacingOccurrences(of: "\nmax_attempts: 3\n", with: "\nmax_attempts: 3\nretake_after_hours: 24\n")
+            .write(to: folder.appendingPathComponent("every-type.yaml"), atomically: true, encoding: .utf8)
+        let script = AnswerScript(module: try module(folder: folder.path), seed: 12)
+        let failed = try take(script.lines(AnswerScript.wrong), seed: 12, folder: folder.path)
+        XCTAssertTrue(failed.stdout.contains("attempt is possible after"), failed.stdout)
+        let list = try CaresProcess.run(
+            ["list", "--modules", folder.path, "--database", database, "--learner", "rn-4471"], environment: environment)
+        XCTAssertTrue(list.stdout.contains("failed — next attempt after 20"), list.stdout)
+        let refused = try take(script.lines(AnswerScript.right), seed: 13, folder: folder.path)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("is possible after"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("(local time)"), refused.stderr)
     }
 
     func testInvalidInputIsAskedAgain() throws {

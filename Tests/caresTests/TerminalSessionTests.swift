@@ -31,7 +31,7 @@ final class TerminalSessionTests: XCTestCase {
     }
 
     /// Polls the pane until `text` shows (the wait is on what the program printed, bounded in time).
-    func waitForScreen(_ text: String, escapes: Bool = false, timeout: TimeInterval = 20) throws -> String {
+    func waitForScreen(_ text: String, escapes: Bool = false, timeout: TimeInterval = 10) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
@@ -72,6 +72,71 @@ final class TerminalSessionTests: XCTestCase {
         XCTAssertTrue(stopped.contains("Stopped. Your answers so far are saved."), stopped)
         let status = try waitForScreen("exit-status=")
         XCTAssertTrue(status.contains("exit-status=130"), status)
+    }
+
+    /// Starts `cares ARGS` in a new tmux session (named `session`) at 70×60; the shell prints the exit status.
+    func startCares(_ arguments: [String], home: URL) throws {
+        let cares = (["env", "NO_COLOR=1", "XDG_CONFIG_HOME=\(home.path)/c", "XDG_DATA_HOME=\(home.path)/d", CaresProcess.binary.path] + arguments)
+            .map { "'\($0)'" }.joined(separator: " ")
+        let command = "sh -c \"\(cares); echo exit-status=\\$?; sleep 60\""
+        _ = try tmux(["new-session", "-d", "-s", session, "-x", "70", "-y", "60", command])
+        _ = try tmux(["set-option", "-t", session, "history-limit", "5000"])
+    }
+
+    /// Types a line into the pane.
+    func type(_ text: String) throws {
+        if !text.isEmpty { _ = try tmux(["send-keys", "-t", session, "-l", text]) }
+        _ = try tmux(["send-keys", "-t", session, "Enter"])
+    }
+
+    /// Everything the pane has shown, history included.
+    func wholeScreen() throws -> String {
+        try tmux(["capture-pane", "-p", "-J", "-S", "-5000", "-t", session])
+    }
+
+    func testDeferredFeedbackSurvivesAKillAndResume() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), "tmux is not installed")
+        let home = try CaresProcess.temporaryFolder(self)
+        let folder = try DeferredFeedbackFixture.folder(in: home)
+        let plan = AnswerScript(module: try DeferredFeedbackFixture.module(folder), seed: 12).plan
+        let database = home.appendingPathComponent("cares.sqlite").path
+        let common = ["--modules", folder, "--database", database, "--learner", "rn-1"]
+        addTeardownBlock { [self] in _ = try? tmux(["kill-server"]) }
+
+        try startCares(["take", "every-type", "--seed", "12"] + common, home: home)
+        _ = try waitForScreen("Press Enter to start")
+        try type("")
+        try type(":skip")
+        for index in 0..<2 {
+            _ = try waitForScreen("Question \(index + 1) of \(plan.questions.count)")
+            try type(AnswerScript.wrong(plan.questions[index]))
+            try type("")
+        }
+        _ = try waitForScreen("Question 3 of \(plan.questions.count)")
+        let panePID = try XCTUnwrap(Int32(try tmux(["list-panes", "-t", session, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let children = try String(contentsOfFile: "/proc/\(panePID)/task/\(panePID)/children", encoding: .utf8)
+        let caresPID = try XCTUnwrap(children.split(separator: " ").compactMap { Int32($0) }.first)
+        XCTAssertEqual(kill(caresPID, SIGKILL), 0)
+        _ = try waitForScreen("exit-status=137")
+        var shown = try wholeScreen()
+        _ = try tmux(["kill-server"])
+        session = "cares-test-\(UUID().uuidString.prefix(8))"  // a fresh server, not the one shutting down
+
+        try startCares(["resume", "every-type"] + common, home: home)
+        _ = try waitForScreen("continuing at question 3 of \(plan.questions.count)")
+        for index in 2..<plan.questions.count {
+            _ = try waitForScreen("Question \(index + 1) of \(plan.questions.count)")
+            try type(AnswerScript.wrong(plan.questions[index]))
+            try type("")
+        }
+        let finished = try waitForScreen("exit-status=")
+        XCTAssertTrue(finished.contains("exit-status=0"), finished)
+        shown += try wholeScreen()
+        let result = try XCTUnwrap(shown.range(of: "── Result"), shown)
+        XCTAssertEqual(DeferredFeedbackFixture.keysShown(in: String(shown[..<result.lowerBound]), plan: plan), [], shown)
+        let after = String(shown[result.lowerBound...])
+        XCTAssertTrue(after.contains("The right answer:"), after)
+        XCTAssertTrue(after.contains("Why: "), after)
     }
 
     func testNoColourWithNOCOLOROrPlain() throws {

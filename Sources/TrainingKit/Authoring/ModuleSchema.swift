@@ -26,6 +26,7 @@ public enum ModuleSchema {
             ("content_warning", ref("optionalText", "Shown before the first lesson, with how to pause.")),
             ("pass_mark", integer(0...100, "Percent of quiz points needed to pass; default 80.")),
             ("max_attempts", integer(1...1000, "Attempts per validity period; abandoned attempts do not count.")),
+            ("retake_after_hours", integer(1...8760, "Hours to wait after a failed attempt before the next may start.")),
             ("valid_for_days", integer(1...36500, "A pass expires after this many days.")),
             ("sources", .object([
                 ("description", .string("Where the module's facts come from.")),
@@ -93,6 +94,11 @@ public enum ModuleSchema {
             ("quiz", closedObject(required: ["questions"], [
                 ("draw", integer(1...10_000, "Units drawn per attempt (a scenario is one unit); default all.")),
                 ("shuffle", boolean("Shuffle units and choices, seeded per attempt; default true.")),
+                ("feedback", .object([
+                    ("description", .string(
+                        "When right answers, per-choice feedback and explanations are shown: after each answer (immediate, the default) or only on the result screen and in `cares review` (end).")),
+                    ("enum", strings(FeedbackTiming.allCases.map(\.rawValue))),
+                ])),
                 ("questions", .object([("type", .string("array")), ("minItems", .int(1)), ("items", ref("unit"))])),
             ])),
             ("unit", .object([

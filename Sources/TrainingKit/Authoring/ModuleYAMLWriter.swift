@@ -29,6 +29,7 @@ public struct ModuleYAMLWriter: Sendable {
         text("content_warning", module.contentWarning, 0)
         number("pass_mark", module.passMark, 0)
         number("max_attempts", module.maxAttempts, 0)
+        number("retake_after_hours", module.retakeAfterHours, 0)
         number("valid_for_days", module.validForDays, 0)
         out.append("sources:")
         out += module.sources.map { "  - " + JSONValue.quoted($0) }
@@ -47,6 +48,7 @@ public struct ModuleYAMLWriter: Sendable {
         out.append("quiz:")
         number("draw", module.quiz.draw, 2)
         if !module.quiz.shuffle { out.append("  shuffle: false") }
+        if module.quiz.feedback != .immediate { out.append("  feedback: " + module.quiz.feedback.rawValue) }
         out.append("  questions:")
         for unit in module.quiz.units {
             switch unit {

@@ -5,9 +5,10 @@ extension ModuleDecoder {
 
     func decodeQuiz(_ node: YAMLNode) -> Quiz? {
         guard let map = decoder.mapping(node, what: "the quiz") else { return nil }
-        map.rejectUnknownKeys(allowed: ["draw", "shuffle", "questions"])
+        map.rejectUnknownKeys(allowed: ["draw", "shuffle", "feedback", "questions"])
         let shuffle = map.value("shuffle") == nil ? true : map.optionalBool("shuffle")
         let draw = map.optionalInt("draw", in: 1...10_000)
+        let timing = decodeFeedbackTiming(map)
         guard let questionsNode = map.required("questions"),
             let items = decoder.list(questionsNode, field: "questions")
         else { return nil }
@@ -26,7 +27,19 @@ extension ModuleDecoder {
             bag.error("the quiz has no scored questions", at: questionsNode.start, hint: "reflections are never scored")
         }
         // Partial when some units had errors, so references are still checked; the bag holds the errors.
-        return Quiz(draw: draw, shuffle: shuffle ?? true, units: units)
+        return Quiz(draw: draw, shuffle: shuffle ?? true, units: units, feedback: timing)
+    }
+
+    /// The quiz's `feedback` (when right answers are shown); `immediate` when absent or wrong (after an error).
+    private func decodeFeedbackTiming(_ map: MappingReader) -> FeedbackTiming {
+        guard let node = map.value("feedback"), let text = decoder.text(node, field: "feedback") else { return .immediate }
+        guard let timing = FeedbackTiming(rawValue: text) else {
+            bag.error(
+                "quiz 'feedback' is '\(text)'; it must be 'immediate' or 'end'", at: node.start, length: text.count,
+                hint: "'immediate' shows the right answer after each question; 'end' only on the result screen")
+            return .immediate
+        }
+        return timing
     }
 
     private func decodeUnit(_ node: YAMLNode, ids: inout IDRegistry) -> QuizUnit? {

@@ -2,7 +2,7 @@
 struct ModuleDecoder {
     static let topLevelKeys = [
         "id", "version", "title", "summary", "audience", "estimated_minutes", "content_warning", "pass_mark",
-        "max_attempts", "valid_for_days", "sources", "objectives", "lessons", "quiz", "closing",
+        "max_attempts", "retake_after_hours", "valid_for_days", "sources", "objectives", "lessons", "quiz", "closing",
     ]
 
     let decoder: NodeDecoder
@@ -33,6 +33,7 @@ struct ModuleDecoder {
         let passMark = top.value("pass_mark") == nil ? 80 : top.optionalInt("pass_mark", in: 0...100)
         let maxAttempts = top.optionalInt("max_attempts", in: 1...1000)
         let validFor = top.optionalInt("valid_for_days", in: 1...36500)
+        let retakeAfter = top.optionalInt("retake_after_hours", in: 1...8760)
         let closing = top.optionalText("closing")
         var sources: [String]?
         if let node = top.required("sources") {
@@ -55,7 +56,7 @@ struct ModuleDecoder {
             id: id, version: version, title: title, summary: summary, audience: audience,
             estimatedMinutes: minutes, contentWarning: warning, passMark: passMark, maxAttempts: maxAttempts,
             validForDays: validFor, sources: sources, objectives: objectives, lessons: lessons, quiz: quiz,
-            closing: closing, contentHash: contentHash, path: path)
+            closing: closing, contentHash: contentHash, path: path, retakeAfterHours: retakeAfter)
     }
 
     private func decodeObjectives(_ top: MappingReader) -> [Objective]? {

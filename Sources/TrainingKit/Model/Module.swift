@@ -11,6 +11,8 @@ public struct Module: Hashable, Sendable {
     public var passMark: Int
     /// Attempts allowed per validity period; nil means unlimited.
     public var maxAttempts: Int?
+    /// Hours a learner waits after a failed attempt before the next may start; nil means no wait.
+    public var retakeAfterHours: Int?
     /// Days a pass stays valid; nil means it never expires.
     public var validForDays: Int?
     public var sources: [String]
@@ -28,7 +30,7 @@ public struct Module: Hashable, Sendable {
         id: String, version: SemanticVersion, title: String, summary: String = "", audience: [String] = [],
         estimatedMinutes: Int? = nil, contentWarning: String? = nil, passMark: Int = 80, maxAttempts: Int? = nil,
         validForDays: Int? = nil, sources: [String] = [], objectives: [Objective] = [], lessons: [Lesson] = [],
-        quiz: Quiz, closing: String? = nil, contentHash: String = "", path: String = ""
+        quiz: Quiz, closing: String? = nil, contentHash: String = "", path: String = "", retakeAfterHours: Int? = nil
     ) {
         self.id = id
         self.version = version
@@ -40,6 +42,7 @@ public struct Module: Hashable, Sendable {
         self.passMark = passMark
         self.maxAttempts = maxAttempts
         self.validForDays = validForDays
+        self.retakeAfterHours = retakeAfterHours
         self.sources = sources
         self.objectives = objectives
         self.lessons = lessons

@@ -1,14 +1,17 @@
-/// The quiz of a module: a pool of units, how many to draw, and whether to shuffle.
+/// The quiz of a module: a pool of units, how many to draw, whether to shuffle and when to give feedback.
 public struct Quiz: Hashable, Sendable {
     /// Units drawn per attempt; nil means all of them.
     public var draw: Int?
     public var shuffle: Bool
     public var units: [QuizUnit]
+    /// When right answers and feedback are shown.
+    public var feedback: FeedbackTiming
 
-    public init(draw: Int? = nil, shuffle: Bool = true, units: [QuizUnit]) {
+    public init(draw: Int? = nil, shuffle: Bool = true, units: [QuizUnit], feedback: FeedbackTiming = .immediate) {
         self.draw = draw
         self.shuffle = shuffle
         self.units = units
+        self.feedback = feedback
     }
 
     /// Every question in the pool, scenario questions included, in YAML order.

@@ -35,6 +35,15 @@ public struct AnswerFeedback: Hashable, Sendable {
         return AnswerFeedback(verdict: verdict, mark: mark, lines: lines.filter { !$0.text.isEmpty || isChosen($0) })
     }
 
+    /// The feedback for an answer on record, rebuilt from its stored form (for a review after the attempt).
+    public static func review(for planned: PlannedQuestion, mark: Mark) -> AnswerFeedback {
+        let stored = mark.skipped ? nil : planned.question.kind.unit.answer(fromStored: mark.canonicalAnswer)
+        return make(for: planned, answer: stored ?? .skipped, mark: mark)
+    }
+
+    /// Whether the feedback names what the learner chose (choice questions), so it need not be repeated.
+    public var namesChoice: Bool { lines.contains(where: Self.isChosen) }
+
     private static func isChosen(_ line: FeedbackLine) -> Bool {
         if case .chosen = line.kind { return true }
         return false

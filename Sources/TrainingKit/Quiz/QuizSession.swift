@@ -9,8 +9,13 @@ public struct QuizSession: Sendable {
 
     /// Starts (or, with earlier marks, resumes) a session; the module should already have its placeholders filled.
     public init(module: Module, seed: UInt64, marks: [String: Mark] = [:]) {
+        self.init(module: module, plan: QuizPlan(module: module, seed: seed), marks: marks)
+    }
+
+    /// Starts or resumes a session over a plan already drawn (a retake's plan depends on earlier attempts).
+    public init(module: Module, plan: QuizPlan, marks: [String: Mark] = [:]) {
         self.module = module
-        plan = QuizPlan(module: module, seed: seed)
+        self.plan = plan
         let planned = Set(plan.questions.map(\.question.id))
         self.marks = marks.filter { planned.contains($0.key) }
     }

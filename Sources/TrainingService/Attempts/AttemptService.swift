@@ -26,11 +26,11 @@ public struct AttemptService: Sendable {
     /// Continues the learner's unfinished attempt at the module, or starts a new one with `seed` (random when nil).
     ///
     /// Throws `ServiceError.refused` when the attempts of the current period are used up.
-    public func begin(_ module: Module, seed: UInt64? = nil) async throws -> OpenedAttempt {
+    public func begin(_ module: Module, seed: UInt64? = nil, now: Date = Date()) async throws -> OpenedAttempt {
         if let open = try await store.inProgressAttempts(learnerID: learnerID).first(where: { $0.moduleID == module.id }) {
             return try await resume(open, module: module, seed: seed)
         }
-        return try await start(module, seed: seed)
+        return try await start(module, seed: seed, now: now)
     }
 
     /// Continues an attempt in progress, or starts afresh when the module changed since it began.
@@ -75,24 +75,69 @@ public struct AttemptService: Sendable {
         return result.passed ? policy.expiry(ofPassAt: now) : nil
     }
 
+    /// The questions `attempt` asks (or asked) of `module`, drawn again from its seed and the learner's history.
+    ///
+    /// A retake prefers units not seen in the current period: the units of the learner's earlier
+    /// attempts at the same content (same hash) in the attempt's period are avoided where the pool
+    /// allows. They are found by drawing those attempts' plans again from their stored seeds, oldest
+    /// first, each with the units of the ones before it avoided — so nothing extra is stored, and the
+    /// same attempt always gets the same plan. Pass the module as the learner sees it (placeholders
+    /// filled); it must have the attempt's content hash.
+    public func plan(of attempt: Attempt, module: Module) async throws -> QuizPlan {
+        let all = try await store.attempts(learnerID: learnerID, moduleID: module.id)
+        let before = Array(all.prefix { $0.id != attempt.id })
+        let periodStart = ModuleStanding.compute(attempts: before, policy: ModulePolicy(module), now: attempt.startedAt).periodStart
+        let earlier = before.filter { $0.contentHash == module.contentHash && $0.startedAt >= periodStart }
+        return QuizPlan(module: module, seed: attempt.seed, after: earlier.map(\.seed))
+    }
+
+    /// The learner's last finished attempt at the module, as a session holding its stored answers, for a review.
+    ///
+    /// Throws `ServiceError.refused` while an attempt is in progress, when there is no finished
+    /// attempt, and when the module has changed since (the questions asked can no longer be shown).
+    public func lastFinished(_ module: Module) async throws -> (attempt: Attempt, session: QuizSession) {
+        let attempts = try await store.attempts(learnerID: learnerID, moduleID: module.id)
+        if attempts.contains(where: { $0.status == .inProgress }) {
+            throw ServiceError.refused(
+                "You have an unfinished attempt at \"\(module.title)\"; answers are shown once it is finished.",
+                hint: "Finish it first: cares resume \(module.id)")
+        }
+        guard let last = attempts.last(where: { $0.status.countsAsAttempt }) else {
+            throw ServiceError.refused(
+                "You have no finished attempt at \"\(module.title)\" to review.", hint: "Take it with: cares take \(module.id)")
+        }
+        guard last.contentHash == module.contentHash else {
+            throw ServiceError.refused(
+                "\"\(module.title)\" has changed since your last attempt, so its questions can no longer be shown.",
+                hint: "Your result is still on record; cares list shows it.")
+        }
+        let plan = try await plan(of: last, module: module)
+        return (last, QuizSession(module: module, plan: plan, marks: try await marks(of: last)))
+    }
+
     /// Where the learner stands with the module now.
     public func standing(_ module: Module, now: Date = Date()) async throws -> ModuleStanding {
         try await store.standing(learnerID: learnerID, moduleID: module.id, policy: ModulePolicy(module), now: now)
     }
 
-    /// Checks the attempt limit and records a new attempt with its module snapshot.
-    private func start(_ module: Module, seed: UInt64?) async throws -> OpenedAttempt {
-        let standing = try await standing(module)
+    /// Checks the attempt limit and the cool-down, and records a new attempt with its module snapshot.
+    private func start(_ module: Module, seed: UInt64?, now: Date = Date()) async throws -> OpenedAttempt {
+        let standing = try await standing(module, now: now)
         if standing.isOutOfAttempts {
             throw ServiceError.refused(
                 "You have used all \(standing.attemptsAllowed ?? 0) attempts at \"\(module.title)\" for this period.",
                 hint: "Ask your training coordinator for another attempt (cares attempts grant).")
         }
+        if let next = standing.nextAttemptAt {
+            throw ServiceError.refused(
+                "Your next attempt at \"\(module.title)\" is possible after \(ReportTime().moment(next)) (local time).",
+                hint: "After a failed attempt this module asks you to wait \(module.retakeAfterHours ?? 0) hours; review the lessons meanwhile (cares review \(module.id)).")
+        }
         let seed = seed ?? UInt64.random(in: UInt64.min...UInt64.max)
-        let plan = QuizPlan(module: module, seed: seed)
-        let attempt = Attempt(
+        var attempt = Attempt(
             learnerID: learnerID, moduleID: module.id, moduleVersion: module.version.description,
-            contentHash: module.contentHash, seed: seed, questionCount: plan.questions.count, osUser: osUser, host: host)
+            contentHash: module.contentHash, seed: seed, questionCount: 0, startedAt: now, osUser: osUser, host: host)
+        attempt.questionCount = try await plan(of: attempt, module: module).questions.count
         try await store.startAttempt(attempt, module: ModulePolicy.snapshot(of: module))
         return OpenedAttempt(attempt: attempt, marks: [:], origin: .started(standing: standing))
     }

@@ -33,12 +33,17 @@ public struct ModuleStanding: Hashable, Sendable {
     public var attemptsAllowed: Int?
     /// When the current attempt period began (`distantPast` before any pass expired).
     public var periodStart: Date = .distantPast
+    /// When a new attempt may start, while the cool-down after a failed attempt (`retake_after_hours`) lasts.
+    public var nextAttemptAt: Date?
 
     /// Attempts left in this period; nil means unlimited.
     public var attemptsLeft: Int? { attemptsAllowed.map { max(0, $0 - attemptsUsed) } }
 
     /// Whether a new attempt is refused because the period's attempts are used up.
     public var isOutOfAttempts: Bool { attemptsLeft == 0 }
+
+    /// Whether a new attempt is refused until `nextAttemptAt`.
+    public var isCoolingDown: Bool { nextAttemptAt != nil }
 
     /// Whether the learner holds a pass that is valid at `now`.
     public var isCompliant: Bool { state == .passed }
@@ -72,11 +77,17 @@ public struct ModuleStanding: Hashable, Sendable {
         }
         if inProgress != nil, state != .passed { state = .inProgress }
         let lastPass = validPass ?? passes.last ?? sorted.last { $0.status == .passed }
-        return ModuleStanding(
+        var nextAttemptAt: Date?
+        if validPass == nil, let last = counted.last, last.status == .failed, let next = policy.retakeTime(after: last), next > now {
+            nextAttemptAt = next
+        }
+        var standing = ModuleStanding(
             state: state, bestScore: finished.compactMap(\.scorePercent).max(), lastPass: lastPass,
             expiresAt: lastPass.flatMap(policy.expiry(of:)), inProgress: inProgress,
             attemptsUsed: validPass == nil ? counted.count : 0,
             attemptsAllowed: policy.maxAttempts.map { $0 + grants }, periodStart: periodStart)
+        standing.nextAttemptAt = nextAttemptAt
+        return standing
     }
 
     /// Computes the standing counting only the grants made in the current period (given by when each was made).

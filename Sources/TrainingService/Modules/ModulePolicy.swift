@@ -15,19 +15,25 @@ public struct ModulePolicy: Hashable, Sendable {
     public var validForDays: Int?
     /// Passed and failed attempts allowed per validity period (plus grants); nil: unlimited.
     public var maxAttempts: Int?
+    /// Hours to wait after a failed attempt before the next may start; nil: no wait. Not kept in
+    /// snapshots: it matters only when starting an attempt, which needs the module itself.
+    public var retakeAfterHours: Int?
 
-    public init(version: SemanticVersion, passMark: Int, validForDays: Int? = nil, maxAttempts: Int? = nil) {
+    public init(
+        version: SemanticVersion, passMark: Int, validForDays: Int? = nil, maxAttempts: Int? = nil, retakeAfterHours: Int? = nil
+    ) {
         self.version = version
         self.passMark = passMark
         self.validForDays = validForDays
         self.maxAttempts = maxAttempts
+        self.retakeAfterHours = retakeAfterHours
     }
 
     /// The policy of a loaded module.
     public init(_ module: Module) {
         self.init(
             version: module.version, passMark: module.passMark, validForDays: module.validForDays,
-            maxAttempts: module.maxAttempts)
+            maxAttempts: module.maxAttempts, retakeAfterHours: module.retakeAfterHours)
     }
 
     /// The policy recorded in a module snapshot.
@@ -55,6 +61,11 @@ public struct ModulePolicy: Hashable, Sendable {
     /// When the attempt's pass expires (measured from when it finished).
     public func expiry(of attempt: Attempt) -> Date? {
         expiry(ofPassAt: attempt.finishedAt ?? attempt.startedAt)
+    }
+
+    /// When the learner may start again after the failed attempt (nil: at once).
+    public func retakeTime(after failed: Attempt) -> Date? {
+        retakeAfterHours.map { (failed.finishedAt ?? failed.startedAt).addingTimeInterval(Double($0) * 3_600) }
     }
 
     /// The snapshot recorded when an attempt starts, so reports need no YAML later.

@@ -14,7 +14,7 @@ struct Cares: AsyncParsableCommand {
             """,
         version: CaresVersion.current,
         subcommands: [
-            ListCommand.self, TakeCommand.self, ResumeCommand.self, ValidateCommand.self, PreviewCommand.self, NewCommand.self,
+            ListCommand.self, TakeCommand.self, ResumeCommand.self, ReviewCommand.self, ValidateCommand.self, PreviewCommand.self, NewCommand.self,
             SchemaCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self, LearnersCommand.self,
             AttemptsCommand.self, CertificateCommand.self, VerifyCommand.self, ConfigCommand.self, DbCommand.self, LrsCommand.self,
         ]

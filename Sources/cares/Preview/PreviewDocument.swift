@@ -12,6 +12,7 @@ struct PreviewDocument {
         if let minutes = module.estimatedMinutes { facts.append("about \(minutes) minutes") }
         facts.append("pass mark \(module.passMark)%")
         facts.append(module.maxAttempts.map { "\($0) attempt\($0 == 1 ? "" : "s") per period" } ?? "unlimited attempts")
+        if let hours = module.retakeAfterHours { facts.append("\(hours) h wait after a failed attempt") }
         facts.append(module.validForDays.map { "valid for \($0) days" } ?? "does not expire")
         blocks.append(.title(module.title, subtitle: facts.joined(separator: " · ")))
         blocks.append(.rich(module.summary))
@@ -58,7 +59,8 @@ struct PreviewDocument {
         let drawn = quiz.draw.map { "\($0) of \(quiz.units.count) units drawn per attempt" }
             ?? "all \(quiz.units.count) units asked"
         blocks.append(.labelled(
-            "Quiz", "\(drawn) (a scenario is one unit) · \(quiz.shuffle ? "shuffled" : "in this order") · \(total) points in the pool"))
+            "Quiz", "\(drawn) (a scenario is one unit) · \(quiz.shuffle ? "shuffled" : "in this order") · \(total) points in the pool"
+                + (quiz.feedback == .end ? " · feedback at the end" : "")))
         var number = 0
         for unit in quiz.units {
             switch unit {

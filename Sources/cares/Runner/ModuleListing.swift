@@ -49,6 +49,9 @@ struct ModuleListing {
             let date = standing.lastPass.map { Formatting.day($0.finishedAt ?? $0.startedAt) } ?? ""
             return "passed \(date)"
         case .failed:
+            if let next = standing.nextAttemptAt, standing.attemptsLeft != 0 {
+                return "failed — next attempt after \(Formatting.moment(next))"
+            }
             switch standing.attemptsLeft {
             case nil: return "failed — try again"
             case 0?: return "failed — no attempts left"

@@ -23,6 +23,9 @@ struct ScreenRenderer {
         if let warning = module.contentWarning {
             console.wrapped("Before you begin: " + warning, style: .yellow)
         }
+        if module.quiz.feedback == .end {
+            console.wrapped("Each answer is recorded as you give it; the right answers and feedback follow the last question.")
+        }
         console.wrapped("You can type :pause at any prompt to stop and come back later with `cares resume`. Every answer is saved as you give it.")
         if let support = site?.facts["employee_assistance"] {
             console.wrapped("If this brings up something difficult for you, support is available: \(support)")
@@ -115,7 +118,39 @@ struct ScreenRenderer {
     /// A symbol such as "✓ " before words that say the same, left out when the output is plain.
     private func symbol(_ glyph: String) -> String { terminal.plain ? "" : glyph }
 
-    func result(_ result: QuizResult, module: Module, learner: String, at date: Date, expires: Date?) {
+    /// The neutral line after an answer when feedback waits for the result screen (`feedback: end`).
+    func recorded() {
+        console.wrapped("Answer recorded.", style: .bold)
+        console.line()
+    }
+
+    /// Every answered question with the learner's answer and its feedback, as after the attempt.
+    func answers(_ reviewed: [ReviewedQuestion]) {
+        console.heading("Your answers")
+        for item in reviewed {
+            let question = item.planned.question
+            let scenario = item.planned.scenario.map { " (case: \($0.title))" } ?? ""
+            console.wrapped("\(item.number). \(RichText.plain(question.prompt))\(scenario)", hanging: 3, style: .bold)
+            if !item.feedback.namesChoice, !item.feedback.mark.skipped {
+                console.wrapped("Your answer: " + (item.answerText.isEmpty ? "(not kept)" : item.answerText), indent: 2, hanging: 4)
+            }
+            feedback(item.feedback)
+        }
+    }
+
+    /// `cares review`: the score of the learner's last finished attempt, then its answers.
+    func review(_ reviewed: [ReviewedQuestion], of attempt: Attempt, result: QuizResult, module: Module) {
+        console.line()
+        console.wrapped(module.title, style: .bold)
+        let verdict = attempt.status == .passed ? terminal.style("PASSED", .boldGreen) : terminal.style("NOT PASSED", .boldRed)
+        console.line(
+            "Your attempt of \(Formatting.moment(attempt.finishedAt ?? attempt.startedAt)) · score "
+                + "\(Formatting.points(result.points)) of \(Formatting.points(result.maxPoints)) (\(Formatting.percent(result.percent))) · "
+                + verdict)
+        answers(reviewed)
+    }
+
+    func result(_ result: QuizResult, module: Module, learner: String, at date: Date, expires: Date?, review: [ReviewedQuestion] = []) {
         console.heading("Result")
         let verdict = result.passed ? terminal.style("PASSED", .boldGreen) : terminal.style("NOT PASSED", .boldRed)
         console.line(
@@ -140,6 +175,7 @@ struct ScreenRenderer {
         if result.passed {
             console.wrapped("Certificate: cares certificate --module \(module.id)", style: .dim)
         }
+        if !review.isEmpty { answers(review) }
         if let closing = module.closing {
             console.line()
             console.rich(closing)

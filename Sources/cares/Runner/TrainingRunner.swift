@@ -5,7 +5,8 @@ import TrainingStore
 
 /// Runs an attempt in the terminal: intro, lessons, questions with feedback, result.
 ///
-/// Each answer is committed to the store before its feedback is shown; `:pause`, end of input
+/// Each answer is committed to the store before its feedback is shown; with `feedback: end` the
+/// feedback of every question waits for the result screen (also after a resume); `:pause`, end of input
 /// and Ctrl-C stop cleanly and `cares resume` continues at the next unanswered question.
 final class TrainingRunner {
     let console: Console
@@ -65,7 +66,8 @@ final class TrainingRunner {
         let module = raw.fillingPlaceholders(site?.facts ?? [:])
         InterruptHandler.setMessage(
             "\n\nStopped. Your answers so far are saved.\nTo continue later: cares resume \(module.id)\n")
-        var session = QuizSession(module: module, seed: attempt.seed, marks: answers)
+        var session = QuizSession(module: module, plan: try await service.plan(of: attempt, module: module), marks: answers)
+        let deferred = module.quiz.feedback == .end
         if showIntro {
             renderer.intro(module, site: site)
             try await waitForEnter("Press Enter to start, or :pause to stop here.", moduleID: module.id)
@@ -83,7 +85,7 @@ final class TrainingRunner {
             let planned = session.plan.questions[index]
             try await save(mark, question: planned.question, position: index + 1, attempt: attempt)
             session.record(mark, for: planned.question.id)
-            renderer.feedback(feedback)
+            if deferred { renderer.recorded() } else { renderer.feedback(feedback) }
             let last = session.nextIndex == nil
             try await waitForEnter(last ? "Press Enter to see your result." : "Press Enter for the next question.", moduleID: module.id)
         }
@@ -165,10 +167,14 @@ final class TrainingRunner {
                 "Your result could not be saved: \(error.description)",
                 hint: "Every answer is saved. When the problem is fixed, run: cares resume \(attempt.moduleID)")
         }
-        renderer.result(result, module: module, learner: learnerID, at: now, expires: expires)
+        let review = module.quiz.feedback == .end ? session.review : []
+        renderer.result(result, module: module, learner: learnerID, at: now, expires: expires, review: review)
         if !result.passed {
             let standing = try await service.standing(module)
-            if let left = standing.attemptsLeft {
+            if let next = standing.nextAttemptAt, standing.attemptsLeft != 0 {
+                console.wrapped(
+                    "Review the lessons (and your answers: cares review \(module.id)); your next attempt is possible after \(Formatting.moment(next)).")
+            } else if let left = standing.attemptsLeft {
                 console.wrapped(
                     left == 0
                         ? "You have no attempts left for this period; your training coordinator can grant another."
@@ -177,6 +183,13 @@ final class TrainingRunner {
                 console.wrapped("Review the lessons above and try again with: cares take \(module.id)")
             }
         }
+    }
+
+    /// Shows the learner's last finished attempt: score, then every question with its answer and feedback.
+    func review(_ module: Module) async throws {
+        let filled = module.fillingPlaceholders(site?.facts ?? [:])
+        let (attempt, session) = try await service.lastFinished(filled)
+        renderer.review(session.review, of: attempt, result: session.result, module: filled)
     }
 
     /// Reads one line; `:pause` and end of input stop the run (everything is already saved).

@@ -5,6 +5,16 @@ protocol ChoiceQuestionType: QuestionType {
 }
 
 extension ChoiceQuestionType {
+    /// The canonical indices of the comma-separated choice ids of a stored answer; nil if one is unknown.
+    func choiceIndices(ofStored stored: String) -> [Int]? {
+        var result: [Int] = []
+        for id in stored.split(separator: ",") {
+            guard let index = choices.firstIndex(where: { $0.id == String(id) }) else { return nil }
+            result.append(index)
+        }
+        return result
+    }
+
     /// The fewest choices a choice question may have.
     static var minimumChoices: Int { 2 }
 

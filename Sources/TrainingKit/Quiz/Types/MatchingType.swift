@@ -88,6 +88,17 @@ struct MatchingType: QuestionType {
             canonicalAnswer: canonical.joined(separator: ","))
     }
 
+    func answer(fromStored stored: String) -> Answer? {
+        var rights: [Int] = []
+        for pair in stored.split(separator: ",") {
+            let sides = pair.split(separator: "=")
+            guard sides.count == 2, let right = Self.positions(ofStored: String(sides[1]), count: pairs.count)?.first
+            else { return nil }
+            rights.append(right)
+        }
+        return rights.count == pairs.count ? .matching(rights) : nil
+    }
+
     func feedbackLines(for answer: Answer, fullyRight: Bool, displayOrder: [Int]) -> [FeedbackLine] {
         fullyRight ? [] : [FeedbackLine(.rightAnswer, pairs.map { "- \($0.left) → \($0.right)" }.joined(separator: "\n"))]
     }

@@ -55,6 +55,10 @@ struct MultipleChoiceType: ChoiceQuestionType {
         return Mark(points: points * fraction, maxPoints: points, isCorrect: fraction == 1, canonicalAnswer: canonical)
     }
 
+    func answer(fromStored stored: String) -> Answer? {
+        choiceIndices(ofStored: stored).map { .choices(Set($0)) }
+    }
+
     func feedbackLines(for answer: Answer, fullyRight: Bool, displayOrder: [Int]) -> [FeedbackLine] {
         guard case .choices(let picked) = answer else { return [] }
         let shown = displayOrder.filter { choices.indices.contains($0) }

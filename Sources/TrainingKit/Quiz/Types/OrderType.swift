@@ -58,6 +58,10 @@ struct OrderType: QuestionType {
             canonicalAnswer: given.map(Choice.positionalID).joined(separator: ","))
     }
 
+    func answer(fromStored stored: String) -> Answer? {
+        Self.positions(ofStored: stored, count: items.count).map(Answer.order)
+    }
+
     func feedbackLines(for answer: Answer, fullyRight: Bool, displayOrder: [Int]) -> [FeedbackLine] {
         fullyRight ? [] : [FeedbackLine(.rightAnswer, items.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"))]
     }

@@ -61,6 +61,8 @@ protocol QuestionType: Sendable {
     var analysedOptions: [AnalysedOption] { get }
     /// The expected score (fraction of the maximum) of answering at random; nil when the type is unscored.
     var randomGuessScore: Double? { get }
+    /// A stored (canonical) answer read back, so a review can rebuild its feedback; nil when unreadable.
+    func answer(fromStored stored: String) -> Answer?
 
     // MARK: GIFT
 
@@ -83,6 +85,19 @@ extension QuestionType {
     func describe(storedAnswer: String) -> String { storedAnswer }
 
     func wrongParts(ofStoredAnswer answer: String) -> [String] { answer.isEmpty ? [] : [answer] }
+
+    func answer(fromStored stored: String) -> Answer? { .text(stored) }
+
+    /// The canonical indices of comma-separated positional ids (a, b, …) among `count`; nil if one is unknown.
+    static func positions(ofStored stored: String, count: Int) -> [Int]? {
+        let ids = stored.split(separator: ",").map(String.init)
+        var result: [Int] = []
+        for id in ids {
+            guard let index = (0..<count).first(where: { Choice.positionalID($0) == id }) else { return nil }
+            result.append(index)
+        }
+        return result
+    }
 
     static var giftImportRank: Int? { nil }
 

@@ -63,6 +63,10 @@ struct SingleChoiceType: ChoiceQuestionType {
         return Mark(points: right ? points : 0, maxPoints: points, isCorrect: right, canonicalAnswer: id)
     }
 
+    func answer(fromStored stored: String) -> Answer? {
+        choices.firstIndex { $0.id == stored }.map(Answer.choice)
+    }
+
     func feedbackLines(for answer: Answer, fullyRight: Bool, displayOrder: [Int]) -> [FeedbackLine] {
         if case .choice(let index) = answer, choices.indices.contains(index) {
             var lines = [chosenLine(index, displayOrder: displayOrder)]

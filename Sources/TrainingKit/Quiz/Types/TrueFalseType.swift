@@ -45,6 +45,10 @@ struct TrueFalseType: QuestionType {
             canonicalAnswer: value ? "true" : "false")
     }
 
+    func answer(fromStored stored: String) -> Answer? {
+        stored == "true" ? .bool(true) : stored == "false" ? .bool(false) : nil
+    }
+
     func feedbackLines(for answer: Answer, fullyRight: Bool, displayOrder: [Int]) -> [FeedbackLine] {
         fullyRight ? [] : [FeedbackLine(.rightAnswer, self.answer ? "True" : "False")]
     }
