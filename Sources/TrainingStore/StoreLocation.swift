@@ -66,15 +66,6 @@ public enum StoreLocation: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Opens a store that the caller must `close()`, for code that cannot run inside `withStore`:
-    /// a PostgreSQL client then runs in a task of its own until closed. Call `migrate()` first.
-    public func open() async throws -> RecordStore {
-        switch self {
-        case .sqlite(let path): return try SQLiteStore(path: path)
-        case .postgres(let location): return try await PostgresStore.connect(location)
-        }
-    }
-
     private static func using<T: Sendable>(
         _ store: RecordStore, migrate: Bool, _ body: (RecordStore) async throws -> T
     ) async throws -> T {
@@ -88,19 +79,4 @@ public enum StoreLocation: Hashable, Sendable, CustomStringConvertible {
             throw error
         }
     }
-}
-
-/// What a store can do beyond the `CompletionStore` methods.
-public struct StoreCapabilities: OptionSet, Hashable, Sendable {
-    public let rawValue: Int
-    public init(rawValue: Int) { self.rawValue = rawValue }
-
-    /// The records are one file on this machine (it can be missing, and checked for existence).
-    public static let localFile = StoreCapabilities(rawValue: 1 << 0)
-    /// `RecordStore.backup(to:)` copies a consistent snapshot while others write.
-    public static let onlineBackup = StoreCapabilities(rawValue: 1 << 1)
-    /// `integrityProblems()` checks every page of the file, not only the tables and schema version.
-    public static let integrityCheck = StoreCapabilities(rawValue: 1 << 2)
-    /// A server shared by many terminals; its connection and grants are set up by an administrator.
-    public static let shared = StoreCapabilities(rawValue: 1 << 3)
 }

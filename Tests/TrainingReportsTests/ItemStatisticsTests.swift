@@ -118,7 +118,7 @@ final class ItemStatisticsTests: XCTestCase {
         }
         XCTAssertTrue(text.contains("Whole test (version 1.0.0, each learner's first finished attempt)"), text)
         XCTAssertTrue(text.contains("Distractor analysis"), text)
-        XCTAssertTrue(text.contains("46%"), "the mean as a percentage: \(text)")
+        XCTAssertTrue(text.contains("46.3%"), "the mean as a percentage, one decimal: \(text)")
         XCTAssertTrue(text.contains("distractor d chosen by nobody"))
         let widest = text.split(separator: "\n").map { TableWriter.displayWidth(String($0)) }.max() ?? 0
         XCTAssertLessThan(widest, 160, "keep the table reasonably narrow")

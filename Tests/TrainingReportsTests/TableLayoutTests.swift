@@ -111,7 +111,7 @@ final class TableLayoutTests: XCTestCase {
         XCTAssertTrue(csv.contains("not_started"))
         XCTAssertTrue(csv.contains("66.6667"))
         let json = try await items(.full, .json)
-        XCTAssertTrue(json.contains("\"facility_index\": 0.75"), json)
+        XCTAssertTrue(json.contains("\"facility\": 0.75"), json)
         let context = try await F.context(ReportFilter(learnerID: "rn-4"))
         let transcript = try await ReportRendering.render(.table, time: context.time) { try await TranscriptReport(context: context).write(to: $0) }
         XCTAssertTrue(transcript.contains("attempt voided"), transcript)

@@ -22,7 +22,7 @@ extension ItemsReport {
             ReportColumn("id", "Question"), ReportColumn("objective_id", "Objective", inTerminal: false),
             ReportColumn("prompt", "Prompt", inTerminal: false), ReportColumn("attempts", "N", .integer),
             ReportColumn("skipped", "Skipped", .integer, inTerminal: false), ReportColumn("max_points", "Max", .points, inTerminal: false),
-            ReportColumn("facility", "Facility", .ratio), ReportColumn("sd", "SD", .ratio),
+            ReportColumn("facility", "Facility", .fraction), ReportColumn("sd", "SD", .ratio),
             ReportColumn("random_guess_score", "Guess", .ratio), ReportColumn("discrimination", "Discrim.", .ratio),
             ReportColumn("discriminative_efficiency", "Effic.", .ratio),
             ReportColumn("needs_checking", "Needs checking", .bool, inTerminal: false), ReportColumn("reasons", "Check"),
@@ -47,7 +47,7 @@ extension ItemsReport {
         columns: [
             ReportColumn("objective_id", "Objective"), ReportColumn("objective_text", "Text"),
             ReportColumn("attempts", "Attempts", .integer), ReportColumn("mastered", "Mastered", .integer),
-            ReportColumn("mastery_rate", "Mastery rate", .ratio),
+            ReportColumn("mastery_rate", "Mastery rate", .fraction),
         ])
 
     static func testRow(_ test: TestStatistics, version: String, rule: ItemAttemptRule) -> [ReportValue] {

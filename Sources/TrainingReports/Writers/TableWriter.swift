@@ -12,6 +12,8 @@ public final class TableWriter: ReportWriter {
     private let layout: TableLayout
     private var section: ReportSection?
     private var chosen: [Int]?
+    /// Whether `--columns` chose the columns (then none is dropped to fit).
+    private var userChosen = false
     private var pending: [[String]] = []
     private var fit: TableFit?
     private var sectionCount = 0
@@ -33,6 +35,7 @@ public final class TableWriter: ReportWriter {
         // Columns a report keeps out of terminal tables (such as nested records) are left out unless chosen.
         let terminal = section.columns.indices.filter { section.columns[$0].inTerminal }
         chosen = !picked.isEmpty ? picked : (terminal.count < section.columns.count ? terminal : nil)
+        userChosen = !picked.isEmpty
         pending = [section.columns.map { $0.heading.uppercased() }]
         fit = nil
         wroteRows = false
@@ -60,8 +63,9 @@ public final class TableWriter: ReportWriter {
             return
         }
         try flushPending()
-        if let section, let fit, let width = layout.width, chosen == nil, fit.shown.count < section.columns.count {
-            let hidden = section.columns.indices.filter { !fit.shown.contains($0) }.map { section.columns[$0].key }
+        let candidates = chosen ?? section.map { Array($0.columns.indices) } ?? []
+        if let section, let fit, let width = layout.width, !userChosen, fit.shown.count < candidates.count {
+            let hidden = candidates.filter { !fit.shown.contains($0) }.map { section.columns[$0].key }
             let note = "(\(hidden.count) column\(hidden.count == 1 ? "" : "s") hidden to fit \(width): "
                 + hidden.joined(separator: ", ") + "; --wide shows all, --columns chooses)"
             try output.write(Self.wrap(note, width: width))
@@ -75,7 +79,8 @@ public final class TableWriter: ReportWriter {
 
     private func flushPending() throws {
         guard let section else { return }
-        let fit = self.fit ?? TableFit.fit(columns: section.columns, natural: Self.widths(pending), width: layout.width, chosen: chosen)
+        let fit = self.fit ?? TableFit.fit(
+            columns: section.columns, natural: Self.widths(pending), width: layout.width, chosen: chosen, mayDrop: !userChosen)
         self.fit = fit
         for cells in pending { try output.write(line(cells, fit)) }
         pending = []

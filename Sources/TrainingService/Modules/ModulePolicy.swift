@@ -39,7 +39,7 @@ public struct ModulePolicy: Hashable, Sendable {
     /// The policy recorded in a module snapshot.
     public init(_ snapshot: ModuleSnapshot) {
         self.init(
-            version: Self.version(snapshot.version), passMark: snapshot.passMark, validForDays: snapshot.validForDays,
+            version: snapshot.semanticVersion ?? Self.version(snapshot.version), passMark: snapshot.passMark, validForDays: snapshot.validForDays,
             maxAttempts: snapshot.maxAttempts)
     }
 
@@ -50,7 +50,7 @@ public struct ModulePolicy: Hashable, Sendable {
 
     /// Whether an attempt was made on the current MAJOR version.
     public func isCurrentMajor(_ attempt: Attempt) -> Bool {
-        Self.version(attempt.moduleVersion).major == version.major
+        (attempt.semanticVersion?.major ?? 0) == version.major
     }
 
     /// When a pass finished at `finished` expires; nil when passes never expire.

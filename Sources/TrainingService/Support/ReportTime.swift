@@ -1,4 +1,5 @@
 import Foundation
+import TrainingKit
 
 /// Dates in reports: ISO 8601 with the offset for files, local date and time for tables.
 public struct ReportTime: Sendable {
@@ -23,7 +24,7 @@ public struct ReportTime: Sendable {
         let (day, time) = Self.civil(date, offset: offset)
         let sign = offset < 0 ? "-" : "+"
         let minutes = abs(offset) / 60
-        return "\(day)T\(time)\(sign)\(Self.pad(minutes / 60, 2)):\(Self.pad(minutes % 60, 2))"
+        return "\(day)T\(time)\(sign)\(CivilDate.pad(Int64(minutes / 60), 2)):\(CivilDate.pad(Int64(minutes % 60), 2))"
     }
 
     /// `2026-11-29 14:05`
@@ -43,25 +44,9 @@ public struct ReportTime: Sendable {
         let seconds = Int64((date.timeIntervalSince1970).rounded(.down)) + Int64(offset)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let ofDay = seconds - days * 86_400
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (
-            "\(pad(Int(year), 4))-\(pad(Int(month), 2))-\(pad(Int(day), 2))",
-            "\(pad(Int(ofDay / 3600), 2)):\(pad(Int(ofDay / 60 % 60), 2)):\(pad(Int(ofDay % 60), 2))"
-        )
-    }
-
-    static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        let (year, month, day) = CivilDate.date(fromDays: days)
+        let pad = CivilDate.pad
+        return ("\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))", "\(pad(ofDay / 3600, 2)):\(pad(ofDay / 60 % 60, 2)):\(pad(ofDay % 60, 2))")
     }
 
     /// `29 November 2026`, for certificates.

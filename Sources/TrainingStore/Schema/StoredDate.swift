@@ -1,4 +1,5 @@
 import Foundation
+import TrainingKit
 
 /// The store's text form of a date: UTC `YYYY-MM-DD HH:MM:SS.SSS`, rounded to the millisecond.
 ///
@@ -30,13 +31,14 @@ enum StoredDate {
         } else {
             milliseconds = Int64(raw)
         }
-        let days = floorDivide(milliseconds, millisecondsPerDay)
+        let days = CivilDate.floorDivide(milliseconds, millisecondsPerDay)
         let ofDay = milliseconds - days * millisecondsPerDay
-        let (year, month, day) = civil(fromDays: days)
+        let (year, month, day) = CivilDate.date(fromDays: days)
         let hour = ofDay / 3_600_000
         let minute = ofDay / 60_000 % 60
         let second = ofDay / 1000 % 60
         let millisecond = ofDay % 1000
+        let pad = CivilDate.pad
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2)) "
             + "\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(millisecond, 3))"
     }
@@ -70,41 +72,8 @@ enum StoredDate {
             if digits > 3 { guard number(23, digits - 3) != nil else { return nil } }
             millisecond = fraction * [100, 10, 1][min(digits, 3) - 1]
         }
-        let days = self.days(year: year, month: month, day: day)
+        let days = CivilDate.days(year: year, month: month, day: day)
         let total = days * millisecondsPerDay + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond
         return Date(timeIntervalSince1970: Double(total) / 1000)
-    }
-
-    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
-        let quotient = a / b
-        return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
-    }
-
-    /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
-    private static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The proleptic Gregorian date of a day count since 1970-01-01.
-    private static func civil(fromDays count: Int64) -> (Int64, Int64, Int64) {
-        let z = count + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

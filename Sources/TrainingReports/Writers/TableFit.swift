@@ -16,7 +16,8 @@ struct TableFit: Equatable {
     /// - Parameters:
     ///   - natural: the widest cell (heading included) of each of the section's columns.
     ///   - chosen: column indexes chosen by the user (never dropped), or nil.
-    static func fit(columns: [ReportColumn], natural: [Int], width: Int?, chosen: [Int]?) -> TableFit {
+    /// With `mayDrop` (default: nothing `chosen`), low-priority columns are dropped to fit.
+    static func fit(columns: [ReportColumn], natural: [Int], width: Int?, chosen: [Int]?, mayDrop: Bool? = nil) -> TableFit {
         var shown = chosen ?? Array(columns.indices)
         guard let width else { return TableFit(shown: shown, widths: shown.map { natural[$0] }) }
         func minimum(_ index: Int) -> Int {
@@ -25,7 +26,7 @@ struct TableFit: Equatable {
         func total(_ set: [Int], _ measure: (Int) -> Int) -> Int {
             set.map(measure).reduce(0, +) + gap * max(0, set.count - 1)
         }
-        if chosen == nil {
+        if mayDrop ?? (chosen == nil) {
             while total(shown, minimum) > width {
                 let lowest = shown.map { columns[$0].priority }.max() ?? 1
                 guard lowest > 1, let drop = shown.lastIndex(where: { columns[$0].priority == lowest }) else { break }
