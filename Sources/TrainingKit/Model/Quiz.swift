@@ -4,11 +4,14 @@ public struct Quiz: Hashable, Sendable {
     public var draw: Int?
     public var shuffle: Bool
     public var units: [QuizUnit]
+    /// Where the module's `quiz:` key is written, for findings about the quiz as a whole.
+    public var location: SourceLocation
 
-    public init(draw: Int? = nil, shuffle: Bool = true, units: [QuizUnit]) {
+    public init(draw: Int? = nil, shuffle: Bool = true, units: [QuizUnit], location: SourceLocation = .start) {
         self.draw = draw
         self.shuffle = shuffle
         self.units = units
+        self.location = location
     }
 
     /// Every question in the pool, scenario questions included, in YAML order.
