@@ -44,7 +44,8 @@ struct ModuleDecoder {
         }
         let objectives = decodeObjectives(top)
         let lessons = decodeLessons(top)
-        let quiz = top.required("quiz").flatMap(decodeQuiz)
+        var quiz = top.required("quiz").flatMap(decodeQuiz)
+        if let location = top.keyLocation("quiz") { quiz?.location = location }
 
         if let objectives {
             checkReferences(objectives: objectives, lessons: lessons ?? [], warnUntested: quiz != nil)

@@ -6,12 +6,18 @@ public struct Quiz: Hashable, Sendable {
     public var units: [QuizUnit]
     /// When right answers and feedback are shown.
     public var feedback: FeedbackTiming
+    /// Where the module's `quiz:` key is written, for findings about the quiz as a whole.
+    public var location: SourceLocation
 
-    public init(draw: Int? = nil, shuffle: Bool = true, units: [QuizUnit], feedback: FeedbackTiming = .immediate) {
+    public init(
+        draw: Int? = nil, shuffle: Bool = true, units: [QuizUnit], feedback: FeedbackTiming = .immediate,
+        location: SourceLocation = .start
+    ) {
         self.draw = draw
         self.shuffle = shuffle
         self.units = units
         self.feedback = feedback
+        self.location = location
     }
 
     /// Every question in the pool, scenario questions included, in YAML order.

@@ -31,15 +31,16 @@ public struct QuizSession: Sendable {
 
     /// Parses and marks an answer to the question at `index` without recording it.
     public func evaluate(_ input: String, at index: Int) -> Result<(Answer, Mark, AnswerFeedback), InputHint> {
+        mark(input, at: index).map { answer, mark in
+            (answer, mark, AnswerFeedback.make(for: plan.questions[index], answer: answer, mark: mark))
+        }
+    }
+
+    /// Parses and marks an answer as `evaluate(_:at:)` does, without building the feedback (for `QuizAudit`).
+    public func mark(_ input: String, at index: Int) -> Result<(Answer, Mark), InputHint> {
         guard plan.questions.indices.contains(index) else { return .failure(InputHint("There is no such question.")) }
         let planned = plan.questions[index]
-        switch AnswerParser.parse(input, for: planned) {
-        case .failure(let hint):
-            return .failure(hint)
-        case .success(let answer):
-            let mark = Marker.mark(answer, for: planned.question)
-            return .success((answer, mark, AnswerFeedback.make(for: planned, answer: answer, mark: mark)))
-        }
+        return AnswerParser.parse(input, for: planned).map { answer in (answer, Marker.mark(answer, for: planned.question)) }
     }
 
     /// The mark and feedback for skipping the question at `index` (never any credit).

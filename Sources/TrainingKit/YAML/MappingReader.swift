@@ -26,6 +26,11 @@ final class MappingReader {
     /// Whether the mapping has this key.
     func has(_ key: String) -> Bool { raw(key) != nil }
 
+    /// Where a key itself is written, if the mapping has it.
+    func keyLocation(_ key: String) -> SourceLocation? {
+        entries.first { $0.key == key }?.keyNode.start
+    }
+
     /// The value node of a key, treating an explicit null as absent.
     func value(_ key: String) -> YAMLNode? {
         guard let value = raw(key), !value.isNull else { return nil }

@@ -39,8 +39,9 @@ struct ValidateCommand: AsyncParsableCommand {
 
     private func check() throws {
         let folder = try options.modulesFolder
-        let set = ModuleCatalog(loader: ModuleLoader(hashesContent: false), siteFile: try options.siteFile).load(paths: paths.isEmpty ? [folder] : paths, fallbackFolder: folder)
-            .linted(with: ModuleLinter(maxGrade: maxGrade))
+        let set = ModuleCatalog(loader: ModuleLoader(hashesContent: false), siteFile: try options.siteFile)
+            .load(paths: paths.isEmpty ? [folder] : paths, fallbackFolder: folder)
+            .linted(with: ModuleLinter(maxGrade: maxGrade)).audited()
         let report = ValidationReport(set: set, strict: strict)
         let output: String
         switch format {
