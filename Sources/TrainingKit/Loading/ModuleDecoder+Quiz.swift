@@ -26,7 +26,7 @@ extension ModuleDecoder {
             bag.error("the quiz has no scored questions", at: questionsNode.start, hint: "reflections are never scored")
         }
         // Partial when some units had errors, so references are still checked; the bag holds the errors.
-        return Quiz(draw: draw, shuffle: shuffle ?? true, units: units)
+        return Quiz(draw: draw, shuffle: shuffle ?? true, units: units, location: map.value("draw")?.start ?? node.start)
     }
 
     private func decodeUnit(_ node: YAMLNode, ids: inout IDRegistry) -> QuizUnit? {

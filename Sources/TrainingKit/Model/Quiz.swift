@@ -4,11 +4,14 @@ public struct Quiz: Hashable, Sendable {
     public var draw: Int?
     public var shuffle: Bool
     public var units: [QuizUnit]
+    /// Where the quiz is written: its `draw` value when it has one, else its first key.
+    public var location: SourceLocation
 
-    public init(draw: Int? = nil, shuffle: Bool = true, units: [QuizUnit]) {
+    public init(draw: Int? = nil, shuffle: Bool = true, units: [QuizUnit], location: SourceLocation = .start) {
         self.draw = draw
         self.shuffle = shuffle
         self.units = units
+        self.location = location
     }
 
     /// Every question in the pool, scenario questions included, in YAML order.
