@@ -27,17 +27,26 @@ struct NearDuplicateFinder {
         for item in items { for word in item.words { frequency[word, default: 0] += 1 } }
 
         var index: [String: [Int]] = [:]
+        // Questions with the same words match the first of them exactly; only that one is indexed,
+        // so copies of a module do not make the candidate lists grow with every copy.
+        var firstWithWords: [Set<String>: Int] = [:]
         var diagnostics: [Diagnostic] = []
         for (position, item) in items.enumerated() {
+            var best: (other: Int, score: Double)?
             let ordered = item.words.sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }
             let prefix = ordered.prefix(ordered.count - minimumOverlap(ordered.count) + 1)
-            var candidates = Set<Int>()
-            for word in prefix { candidates.formUnion(index[word] ?? []) }
-            var best: (other: Int, score: Double)?
-            for other in candidates.sorted() {
-                let shared = item.words.intersection(items[other].words).count
-                let score = Double(shared) / Double(item.words.count + items[other].words.count - shared)
-                if score + 1e-9 >= threshold, score > (best?.score ?? 0) { best = (other, score) }
+            if let same = firstWithWords[item.words] {
+                best = (same, 1)
+            } else {
+                firstWithWords[item.words] = position
+                var candidates = Set<Int>()
+                for word in prefix { candidates.formUnion(index[word] ?? []) }
+                for other in candidates.sorted() {
+                    let shared = item.words.intersection(items[other].words).count
+                    let score = Double(shared) / Double(item.words.count + items[other].words.count - shared)
+                    if score + 1e-9 >= threshold, score > (best?.score ?? 0) { best = (other, score) }
+                }
+                for word in prefix { index[word, default: []].append(position) }
             }
             if let best {
                 let other = items[best.other]
@@ -49,7 +58,6 @@ struct NearDuplicateFinder {
                         "question '\(item.question.id)' nearly repeats '\(name)'\(place): \(ItemLinter.percent(best.score)) of their key words are shared",
                         hint: "ask about something else or remove one; a learner who has seen one can answer the other from memory"))
             }
-            for word in prefix { index[word, default: []].append(position) }
         }
         return diagnostics
     }
