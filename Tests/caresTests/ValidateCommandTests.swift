@@ -8,7 +8,29 @@ final class ValidateCommandTests: XCTestCase {
     func testGoodFixturesPass() throws {
         let output = try CaresProcess.run(["validate", fixtures + "/good"])
         XCTAssertEqual(output.status, 0, output.stdout + output.stderr)
-        XCTAssertTrue(output.stdout.contains("2 files checked, no problems."), output.stdout)
+        // every-type.yaml keeps its small pool and two-of-three multiple-response item for the other tests: warnings only.
+        XCTAssertFalse(output.stdout.contains("error:"), output.stdout)
+    }
+
+    func testItemWritingLintWarnsAtTheQuestionAndStrictMakesItAnError() throws {
+        let output = try CaresProcess.run(["validate", fixtures + "/lint"])
+        XCTAssertEqual(output.status, 0, output.stdout)
+        let expected = [
+            "lint/flawed.yaml:16:9: warning: module 'flawed' is required, but its pool has 10 units for a draw of 8",
+            "lint/flawed.yaml:23:11: warning: the correct option of question 'long1' is the longest",
+            "lint/flawed.yaml:56:7: warning: question 'dup' nearly repeats 'flawed:tf2'",
+            "lint/flawed.yaml:61:7: warning: ticking every option of question 'tickall' scores 67%",
+        ]
+        for line in expected {
+            XCTAssertTrue(output.stdout.contains(line), "missing: \(line)\n--- output:\n\(output.stdout)")
+        }
+        // clean.yaml has no feedback or explanations (ModuleLinter's warnings) but no item-writing flaw.
+        let clean = output.stdout.split(separator: "\n").filter { $0.contains("lint/clean.yaml:") && $0.contains("warning:") }
+        XCTAssertTrue(clean.allSatisfy { $0.contains("has no feedback") || $0.contains("has no explanation") }, clean.joined(separator: "\n"))
+        let strict = try CaresProcess.run(["validate", "--strict", fixtures + "/lint"])
+        XCTAssertEqual(strict.status, 1)
+        XCTAssertTrue(strict.stdout.contains("lint/flawed.yaml:61:7: error: ticking every option of question 'tickall'"), strict.stdout)
+        XCTAssertTrue(strict.stdout.contains("hint: add wrong options or make fewer options correct"), strict.stdout)
     }
 
     func testBrokenFixturesListEveryProblem() throws {

@@ -69,7 +69,7 @@ public enum ModuleScaffold {
                         prompt: What do you do first?
                         choices:
                           - {text: Use the routine policy to see her alone, correct: true, feedback: Safe and neutral.}
-                          - {text: Treat the wrist and discharge her, feedback: A missed chance to help.}
+                          - {text: Treat the wrist and send her home at once, feedback: A missed chance to help.}
                         explanation: Create privacy first, then ask open questions.
 
             closing: |                         # optional: shown after the result

@@ -27,7 +27,9 @@ extension ModuleDecoder {
             bag.error("the quiz has no scored questions", at: questionsNode.start, hint: "reflections are never scored")
         }
         // Partial when some units had errors, so references are still checked; the bag holds the errors.
-        return Quiz(draw: draw, shuffle: shuffle ?? true, units: units, feedback: timing)
+        var quiz = Quiz(draw: draw, shuffle: shuffle ?? true, units: units, feedback: timing, location: node.start)
+        quiz.drawLocation = map.value("draw")?.start
+        return quiz
     }
 
     /// The quiz's `feedback` (when right answers are shown); `immediate` when absent or wrong (after an error).

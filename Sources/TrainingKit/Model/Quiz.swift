@@ -8,6 +8,8 @@ public struct Quiz: Hashable, Sendable {
     public var feedback: FeedbackTiming
     /// Where the module's `quiz:` key is written, for findings about the quiz as a whole.
     public var location: SourceLocation
+    /// Where the `draw` value is written, when there is one.
+    public var drawLocation: SourceLocation?
 
     public init(
         draw: Int? = nil, shuffle: Bool = true, units: [QuizUnit], feedback: FeedbackTiming = .immediate,

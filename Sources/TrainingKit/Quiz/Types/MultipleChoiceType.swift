@@ -17,6 +17,7 @@ struct MultipleChoiceType: ChoiceQuestionType {
             - {text: A telephone interpreter, correct: true, feedback: Professional and impartial.}
             - {text: A video interpreter, correct: true, feedback: Also professional.}
             - {text: The patient's companion, feedback: "Not impartial, and possibly in control."}
+            - {text: A relative who speaks both languages, feedback: "Not impartial, and may be in control."}
           explanation: Only professional interpreters keep the conversation safe.
         """
 

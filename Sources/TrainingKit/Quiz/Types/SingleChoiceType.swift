@@ -16,11 +16,13 @@ struct SingleChoiceType: ChoiceQuestionType {
           prompt: A companion answers every question for the patient. What do you do first?
           hint: Think of a reason that applies to everyone.
           choices:
-            - text: Explain that you see every patient alone for part of the visit
+            - text: Say that you see everyone alone for a while
               correct: true
               feedback: A routine policy gives a neutral reason to talk alone.
             - text: Ask the companion how the injury happened
               feedback: The companion may be the person in control.
+            - text: Ask her in front of him whether she feels safe
+              feedback: She cannot answer freely in front of him.
           explanation: Privacy comes first. Only then can you ask open questions.
         """
 
