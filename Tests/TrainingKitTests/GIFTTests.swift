@@ -202,6 +202,7 @@ final class GIFTTests: XCTestCase {
         copy.objectives = copy.objectives.map { var o = $0; o.location = .start; return o }
         copy.lessons = copy.lessons.map { var l = $0; l.location = .start; return l }
         copy.quiz.location = .start
+        copy.quiz.drawLocation = nil
         copy.quiz.units = copy.quiz.units.map { unit in
             switch unit {
             case .question(let question): return .question(strip(question))
