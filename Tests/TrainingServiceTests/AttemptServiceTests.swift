@@ -76,7 +76,7 @@ final class AttemptServiceTests: XCTestCase {
         XCTAssertTrue(opened.isFresh)
         let session = try await answer(opened, module: module, service: service, inputs: ["a", "f"])
         let now = Date()
-        let expires = try await service.finish(opened.attempt, result: session.result, policy: ModulePolicy(module), at: now)
+        let expires = try await service.finish(opened.attempt, session: session, module: module, at: now).expires
         XCTAssertEqual(expires, now.addingTimeInterval(365 * 86_400))
         let stored = try await store.attempt(id: opened.attempt.id)
         XCTAssertEqual(stored?.status, .passed)
@@ -91,6 +91,56 @@ final class AttemptServiceTests: XCTestCase {
         let practice = try await service.begin(module, seed: 8)
         guard case .started(let standing) = practice.origin else { return XCTFail("expected a practice attempt") }
         XCTAssertEqual(standing.state, .passed)
+    }
+
+    /// Issue #18 item 1: the same attempt in two terminals. The second answer to a question is
+    /// refused (no verdict shown for it), and the result is computed from the stored answers.
+    func testTwoTerminalsOnOneAttemptNeverShowAVerdictThatWasNotStored() async throws {
+        let store = try SQLiteStore.inMemory()
+        try await store.migrate()
+        let module = try Self.module()
+        let first = AttemptService(store: store, learnerID: "rn-1")
+        let second = AttemptService(store: store, learnerID: "rn-1")
+        let a = try await first.begin(module, seed: 7)
+        let b = try await second.begin(module, seed: 7)
+        XCTAssertEqual(a.attempt.id, b.attempt.id, "the second terminal continues the same attempt")
+        var sessionA = QuizSession(module: module, seed: 7, marks: a.marks)
+        var sessionB = QuizSession(module: module, seed: 7, marks: b.marks)
+        let q1 = sessionA.plan.questions[0].question
+        // Terminal A answers the first question wrongly and it is stored.
+        guard case .success(let (_, wrong, _)) = sessionA.evaluate("b", at: 0) else { return XCTFail("input") }
+        try await first.record(wrong, for: q1, position: 1, in: a.attempt)
+        sessionA.record(wrong, for: q1.id)
+        // Terminal B answers the same question rightly: refused, nothing stored, no verdict to show.
+        guard case .success(let (_, right, _)) = sessionB.evaluate("a", at: 0) else { return XCTFail("input") }
+        do {
+            try await second.record(right, for: q1, position: 1, in: b.attempt)
+            XCTFail("the second answer to a question must be refused")
+        } catch ServiceError.refused(let message, _) {
+            XCTAssertTrue(message.contains("another terminal"), message)
+        }
+        sessionB.record(right, for: q1.id)
+        // Terminal B answers the last question and finishes: the result is the stored answers' (1 of 2).
+        let q2 = sessionB.plan.questions[1].question
+        guard case .success(let (_, rightToo, _)) = sessionB.evaluate("f", at: 1) else { return XCTFail("input") }
+        try await second.record(rightToo, for: q2, position: 2, in: b.attempt)
+        sessionB.record(rightToo, for: q2.id)
+        XCTAssertTrue(sessionB.result.passed, "in memory, terminal B believes it passed")
+        let finished = try await second.finish(b.attempt, session: sessionB, module: module)
+        XCTAssertFalse(finished.result.passed)
+        XCTAssertEqual(finished.result.points, 1)
+        let stored = try await store.attempt(id: a.attempt.id)
+        XCTAssertEqual(stored?.status, .failed)
+        XCTAssertEqual(stored?.points, 1)
+        let responses = try await store.responses(attemptID: a.attempt.id)
+        XCTAssertEqual(responses.map(\.points).reduce(0, +), stored?.points)
+        // Terminal A then tries to finish the attempt B closed: refused, and the record stays as stored.
+        do {
+            _ = try await first.finish(a.attempt, session: sessionA, module: module)
+            XCTFail("finishing a closed attempt must be refused")
+        } catch ServiceError.refused {}
+        let unchanged = try await store.attempt(id: a.attempt.id)
+        XCTAssertEqual(unchanged?.status, .failed)
     }
 
     func testAPausedAttemptContinuesAtTheNextQuestion() async throws {
@@ -109,7 +159,7 @@ final class AttemptServiceTests: XCTestCase {
         XCTAssertEqual(Array(again.marks.keys), ["q1"])
         let session = try await answer(again, module: module, service: service, inputs: ["a", "t"])
         XCTAssertEqual(session.answeredCount, 2)
-        try await service.finish(again.attempt, result: session.result, policy: ModulePolicy(module))
+        try await service.finish(again.attempt, session: session, module: module)
         let value2 = try await store.attempt(id: opened.attempt.id)?.status
         XCTAssertEqual(value2, .failed)
         let value3 = try await service.unfinished().count
@@ -139,7 +189,7 @@ final class AttemptServiceTests: XCTestCase {
         for _ in 0..<2 {
             let opened = try await service.begin(module, seed: 7)
             let session = try await answer(opened, module: module, service: service, inputs: ["b", "t"])
-            try await service.finish(opened.attempt, result: session.result, policy: ModulePolicy(module))
+            try await service.finish(opened.attempt, session: session, module: module)
         }
         do {
             _ = try await service.begin(module, seed: 7)
@@ -163,7 +213,7 @@ final class AttemptServiceTests: XCTestCase {
         let v1 = try Self.module(version: "1.4.0")
         let opened = try await service.begin(v1, seed: 7)
         let session = try await answer(opened, module: v1, service: service, inputs: ["a", "f"])
-        try await service.finish(opened.attempt, result: session.result, policy: ModulePolicy(v1))
+        try await service.finish(opened.attempt, session: session, module: v1)
         let value5 = try await service.standing(try Self.module(version: "1.5.0")).state
         XCTAssertEqual(value5, .passed)
         let value6 = try await service.standing(try Self.module(version: "2.0.0")).state

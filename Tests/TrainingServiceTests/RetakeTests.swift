@@ -57,7 +57,7 @@ final class RetakeTests: XCTestCase {
             session.record(mark, for: question.id)
         }
         XCTAssertFalse(session.result.passed)
-        try await service.finish(opened.attempt, result: session.result, policy: ModulePolicy(module), at: now)
+        try await service.finish(opened.attempt, session: session, module: module, at: now)
         return session.plan.questions.map(\.question.id)
     }
 

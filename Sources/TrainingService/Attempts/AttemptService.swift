@@ -53,8 +53,10 @@ public struct AttemptService: Sendable {
         return result
     }
 
-    /// Commits one answer before its feedback is shown. An answer already on record (another
-    /// terminal) is left as it is.
+    /// Commits one answer before its feedback is shown.
+    ///
+    /// Throws `ServiceError.refused` when another terminal already answered the question in the same
+    /// attempt: that stored answer stands, and no verdict may be shown for this one.
     public func record(_ mark: Mark, for question: Question, position: Int, in attempt: Attempt) async throws {
         let response = Response(
             attemptID: attempt.id, questionID: question.id, answer: mark.canonicalAnswer, isCorrect: mark.isCorrect,
@@ -62,17 +64,36 @@ public struct AttemptService: Sendable {
         do {
             try await store.recordResponse(response)
         } catch StoreError.duplicateResponse {
-            return
+            throw Self.takenOver(attempt)
+        } catch StoreError.attemptNotInProgress {
+            throw Self.takenOver(attempt)
         }
     }
 
-    /// Closes the attempt with its result; returns when the pass expires (nil: never, or not passed).
+    /// Closes the attempt with the result of its **stored** answers (the truth, whatever this process
+    /// holds in memory); returns that result and when the pass expires (nil: never, or not passed).
+    ///
+    /// `session` gives the plan (the questions asked); `module` is the module as the learner saw it.
     @discardableResult
-    public func finish(_ attempt: Attempt, result: QuizResult, policy: ModulePolicy, at now: Date = Date()) async throws -> Date? {
-        try await store.finishAttempt(
-            id: attempt.id, status: result.passed ? .passed : .failed, points: result.points, maxPoints: result.maxPoints,
-            scorePercent: result.percent, at: now)
-        return result.passed ? policy.expiry(ofPassAt: now) : nil
+    public func finish(
+        _ attempt: Attempt, session: QuizSession, module: Module, at now: Date = Date()
+    ) async throws -> (result: QuizResult, expires: Date?) {
+        let result = QuizResult.compute(module: module, plan: session.plan, marks: try await marks(of: attempt))
+        do {
+            try await store.finishAttempt(
+                id: attempt.id, status: result.passed ? .passed : .failed, points: result.points,
+                maxPoints: result.maxPoints, scorePercent: result.percent, at: now)
+        } catch StoreError.attemptNotInProgress {
+            throw Self.takenOver(attempt)
+        }
+        return (result, result.passed ? ModulePolicy(module).expiry(ofPassAt: now) : nil)
+    }
+
+    /// The refusal when another terminal answered or finished the same attempt first.
+    static func takenOver(_ attempt: Attempt) -> ServiceError {
+        .refused(
+            "This attempt was continued in another terminal, so this answer was not saved and no result is shown here.",
+            hint: "Use one terminal at a time; see where you stand with: cares list (or continue with: cares resume \(attempt.moduleID))")
     }
 
     /// The questions `attempt` asks (or asked) of `module`, drawn again from its seed and the learner's history.

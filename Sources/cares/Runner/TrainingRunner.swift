@@ -157,11 +157,11 @@ final class TrainingRunner {
     }
 
     private func finish(_ attempt: Attempt, session: QuizSession, module: Module) async throws {
-        let result = session.result
         let now = Date()
+        let result: QuizResult
         let expires: Date?
         do {
-            expires = try await service.finish(attempt, result: result, policy: ModulePolicy(module), at: now)
+            (result, expires) = try await service.finish(attempt, session: session, module: module, at: now)
         } catch let error as StoreError {
             throw CaresFailure.store(
                 "Your result could not be saved: \(error.description)",
