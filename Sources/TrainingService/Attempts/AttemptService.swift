@@ -66,7 +66,7 @@ public struct AttemptService: Sendable {
         } catch StoreError.duplicateResponse {
             throw Self.takenOver(attempt)
         } catch StoreError.attemptNotInProgress {
-            throw Self.takenOver(attempt)
+            throw Self.closed(attempt)
         }
     }
 
@@ -84,12 +84,19 @@ public struct AttemptService: Sendable {
                 id: attempt.id, status: result.passed ? .passed : .failed, points: result.points,
                 maxPoints: result.maxPoints, scorePercent: result.percent, at: now)
         } catch StoreError.attemptNotInProgress {
-            throw Self.takenOver(attempt)
+            throw Self.closed(attempt)
         }
         return (result, result.passed ? ModulePolicy(module).expiry(ofPassAt: now) : nil)
     }
 
-    /// The refusal when another terminal answered or finished the same attempt first.
+    /// The refusal when the attempt was closed meanwhile: finished in another terminal, or voided.
+    static func closed(_ attempt: Attempt) -> ServiceError {
+        .refused(
+            "This attempt was closed meanwhile (finished in another terminal, or voided), so nothing more was saved and no result is shown here.",
+            hint: "See where you stand with: cares list")
+    }
+
+    /// The refusal when another terminal answered the same question of the same attempt first.
     static func takenOver(_ attempt: Attempt) -> ServiceError {
         .refused(
             "This attempt was continued in another terminal, so this answer was not saved and no result is shown here.",
