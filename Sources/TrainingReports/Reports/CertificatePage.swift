@@ -1,7 +1,7 @@
 import Foundation
 import TrainingService
 
-/// A printable certificate: one self-contained HTML page (A4 landscape, one sheet), everything escaped.
+/// A printable certificate: one self-contained HTML page (one landscape sheet of A4 or Letter), everything escaped.
 public struct CertificatePage {
     public var record: CertificateRecord
     public var siteName: String?
@@ -29,10 +29,10 @@ public struct CertificatePage {
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
             <title>Certificate: \(e(record.moduleTitle)) — \(e(name))</title>
             <style>
-            @page { size: A4 landscape; margin: 0; }
+            @page { size: landscape; margin: 0; }
             html, body { margin: 0; padding: 0; }
             body { font-family: "DejaVu Serif", Georgia, "Times New Roman", serif; color: #1a1a1a; background: #fff; }
-            .sheet { box-sizing: border-box; width: 297mm; height: 209mm; padding: 14mm; overflow: hidden; margin: 0 auto; }
+            .sheet { box-sizing: border-box; width: 100%; max-width: 297mm; height: 205mm; padding: 12mm; overflow: hidden; margin: 0 auto; }
             .frame { box-sizing: border-box; height: 100%; border: 3px double #2a6f97; padding: 12mm 18mm; text-align: center; display: flex; flex-direction: column; justify-content: space-between; }
             .site { font-size: 14pt; letter-spacing: .05em; text-transform: uppercase; color: #2a6f97; margin: 0; }
             h1 { font-size: 28pt; font-weight: normal; margin: 4mm 0 0; }
@@ -45,7 +45,7 @@ public struct CertificatePage {
             td { text-align: left; padding: 1mm 4mm; }
             .verify { font-family: "DejaVu Sans Mono", monospace; font-size: 11pt; margin: 0; }
             .note { font-size: 9.5pt; color: #555; margin: 1mm 0 0; }
-            @media screen { body { background: #ddd; } .sheet { background: #fff; margin: 10mm auto; } }
+            @media screen { body { background: #ddd; } .sheet { width: 297mm; max-width: none; height: 209mm; background: #fff; margin: 10mm auto; } }
             </style>
             </head>
             <body>

@@ -4,6 +4,9 @@ import TrainingService
 import TrainingStore
 
 /// Everything a report reads: the store, the modules, the site, the filters, the clock and time zone.
+///
+/// Module text (titles, prompts, choices, objectives) is shown as the quiz shows it: the catalog's
+/// `{{site.KEY}}` placeholders are filled with the site's facts when the context is made.
 public struct ReportContext: Sendable {
     public var store: any CompletionStore
     public var catalog: ModuleDirectory
@@ -17,7 +20,7 @@ public struct ReportContext: Sendable {
         now: Date = Date(), time: ReportTime = ReportTime()
     ) {
         self.store = store
-        self.catalog = catalog
+        self.catalog = catalog.fillingPlaceholders(site?.facts ?? [:])
         self.site = site
         self.filter = filter
         self.now = now

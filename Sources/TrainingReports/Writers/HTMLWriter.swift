@@ -2,7 +2,8 @@ import Foundation
 import TrainingService
 
 /// One self-contained HTML page: no scripts, no external assets (a Content-Security-Policy says so),
-/// summary figures and inline-SVG bar charts at the top, then the tables; every value escaped; print styles.
+/// summary figures and bar charts at the top, then the tables; every value escaped; long text wraps
+/// in its cell, so the page prints landscape on A4 or Letter without a horizontal scroll bar.
 ///
 /// The summary is known only at the end, so rows go to a private temporary file and are copied in
 /// after the summary: memory stays flat however long the tables are.
@@ -84,7 +85,7 @@ public final class HTMLWriter: ReportWriter {
         }
         if !summary.charts.isEmpty {
             try output.write("<section class=\"charts\">\n")
-            for (index, chart) in summary.charts.enumerated() { try output.write(Self.svg(chart, id: "chart-\(index + 1)")) }
+            for (index, chart) in summary.charts.enumerated() { try output.write(Self.chart(chart, id: "chart-\(index + 1)")) }
             try output.write("</section>\n")
         }
         try body.seek(toOffset: 0)
@@ -145,55 +146,56 @@ public final class HTMLWriter: ReportWriter {
 
     static let style = """
         :root { color-scheme: light; }
-        body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 14px; color: #1a1a1a; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; line-height: 1.4; }
+        body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 14px; color: #1a1a1a; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; line-height: 1.4; overflow-wrap: anywhere; }
         h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
         h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
         .site { margin: 0; font-weight: bold; }
         .meta { color: #555; margin: .25rem 0 1rem; }
         .figures { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; }
-        .figure { border: 1px solid #bbb; border-radius: 4px; padding: .5rem .9rem; min-width: 8rem; }
+        .figure { border: 1px solid #bbb; border-radius: 4px; padding: .5rem .9rem; min-width: 8rem; max-width: 100%; box-sizing: border-box; }
         .figure .value { display: block; font-size: 1.5rem; font-weight: bold; }
         .figure .label { color: #444; }
-        .charts { display: flex; flex-wrap: wrap; gap: 1.5rem; }
-        figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
-        figcaption { font-weight: bold; margin-bottom: .25rem; }
+        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1rem 2rem; margin: 1rem 0; }
+        figure.chart { margin: 0; min-width: 0; break-inside: avoid; page-break-inside: avoid; }
         table { border-collapse: collapse; width: 100%; }
-        th, td { border: 1px solid #ccc; padding: .25rem .45rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+        th, td { border: 1px solid #ccc; padding: .25rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         th { background: #eee; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tbody tr:nth-child(even) { background: #f7f7f7; }
+        table.bars { table-layout: fixed; }
+        table.bars caption { font-weight: bold; text-align: left; margin-bottom: .35rem; }
+        table.bars tr { background: none; }
+        table.bars th, table.bars td { border: 0; background: none; padding: .15rem .5rem .15rem 0; vertical-align: middle; }
+        table.bars th { font-weight: normal; width: 40%; }
+        table.bars td.bar { width: 30%; }
+        table.bars td.value { width: 30%; }
+        table.bars svg { display: block; width: 100%; height: 14px; }
         footer { margin-top: 2rem; color: #666; font-size: .85rem; }
-        @page { size: A4 landscape; margin: 12mm; }
+        @page { size: landscape; margin: 12mm; }
         @media print {
-          body { margin: 0; max-width: none; font-size: 10pt; }
+          body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
           thead { display: table-header-group; }
           tr, .figure { break-inside: avoid; page-break-inside: avoid; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
         """
 
-    /// A horizontal bar chart as inline SVG, with a text alternative.
-    static func svg(_ chart: BarChart, id: String) -> String {
-        let labelWidth = 220, barWidth = 320, rowHeight = 26, top = 6
-        let width = labelWidth + barWidth + 110
-        let height = top * 2 + max(1, chart.bars.count) * rowHeight
-        var text = "<figure>\n<figcaption id=\"\(id)\">\(TextEscaping.html(chart.title))</figcaption>\n"
-        text += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"\(id)\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n"
-        if chart.bars.isEmpty {
-            text += "<text x=\"0\" y=\"\(top + 17)\" font-size=\"13\">No data.</text>\n"
-        }
-        for (index, bar) in chart.bars.enumerated() {
-            let y = top + index * rowHeight
-            let label = bar.label.count > 30 ? String(bar.label.prefix(29)) + "…" : bar.label
+    /// A bar chart as a table: the label in a row header (long labels wrap), the bar as a small
+    /// inline SVG that holds no text, and the figure and its detail as text; nothing is clipped or
+    /// shown by colour alone.
+    static func chart(_ chart: BarChart, id: String) -> String {
+        var text = "<figure class=\"chart\">\n<table class=\"bars\" aria-labelledby=\"\(id)\">\n"
+        text += "<caption id=\"\(id)\">\(TextEscaping.html(chart.title))</caption>\n<tbody>\n"
+        if chart.bars.isEmpty { text += "<tr><td colspan=\"3\">No data.</td></tr>\n" }
+        for bar in chart.bars {
             let ratio = min(1, max(0, bar.ratio ?? 0))
-            let length = Int((Double(barWidth) * ratio).rounded())
+            let length = String(format: "%.1f", ratio * 100)
             let figure = bar.ratio.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
-            text += "<g><title>\(TextEscaping.html(bar.label)): \(figure) (\(TextEscaping.html(bar.detail)))</title>"
-            text += "<text x=\"0\" y=\"\(y + 17)\" font-size=\"13\">\(TextEscaping.html(label))</text>"
-            text += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(barWidth)\" height=\"16\" fill=\"#e6e6e6\"/>"
-            text += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(length)\" height=\"16\" fill=\"#2a6f97\"/>"
-            text += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 17)\" font-size=\"13\">\(figure) \(TextEscaping.html(bar.detail))</text></g>\n"
+            text += "<tr><th scope=\"row\">\(TextEscaping.html(bar.label))</th>"
+            text += "<td class=\"bar\"><svg xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\">"
+            text += "<rect width=\"100\" height=\"10\" fill=\"#e6e6e6\"/><rect width=\"\(length)\" height=\"10\" fill=\"#2a6f97\"/></svg></td>"
+            text += "<td class=\"value\">\(figure) \(TextEscaping.html(bar.detail))</td></tr>\n"
         }
-        return text + "</svg>\n</figure>\n"
+        return text + "</tbody>\n</table>\n</figure>\n"
     }
 }
