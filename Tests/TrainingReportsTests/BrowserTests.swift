@@ -114,7 +114,8 @@ final class BrowserTests: XCTestCase {
     /// Reads element boxes once the page is laid out and writes what it found, as JSON, into
     /// `<pre id="overflow-check">`. A text sticks out when its box (a text node's line boxes; an SVG
     /// text's box) leaves the box of an ancestor that bounds it: a table cell or caption, an SVG
-    /// (which clips), a figure, a summary figure, or any element whose overflow is not visible.
+    /// (which clips), a figure, a summary figure, or any element whose overflow is not visible. It also
+    /// checks that every table row has a cell under each column header.
     static let checkScript = #"""
         (function () {
           var problems = [];
@@ -170,6 +171,20 @@ final class BrowserTests: XCTestCase {
             var cell = cells[j];
             if (cell.scrollWidth > cell.clientWidth + slack) {
               problems.push(name(cell) + ' "' + cell.textContent.trim().slice(0, 60) + '" is ' + cell.scrollWidth + ' px wide in a ' + cell.clientWidth + ' px box');
+            }
+          }
+          var tables = document.querySelectorAll('table');
+          for (var t = 0; t < tables.length; t++) {
+            var head = tables[t].querySelector('thead tr');
+            if (!head) continue;
+            var body = tables[t].querySelectorAll('tbody tr');
+            for (var b = 0; b < body.length; b++) {
+              var cellsInRow = body[b].children;
+              if (cellsInRow.length === 1 && cellsInRow[0].colSpan > 1) continue;
+              if (cellsInRow.length !== head.children.length) {
+                problems.push('a row of ' + cellsInRow.length + ' cells under ' + head.children.length + ' column headers');
+                break;
+              }
             }
           }
           var page = document.documentElement;

@@ -45,7 +45,7 @@ public final class HTMLWriter: ReportWriter {
         shown = section.columns.indices.filter { section.columns[$0].inHTML }
         rowsInSection = 0
         var text = "<section class=\"table\">\n<h2>\(TextEscaping.html(section.title))</h2>\n<table>\n<thead><tr>"
-        for column in section.columns {
+        for column in columns {
             text += "<th scope=\"col\"\(Self.alignment(column.style))>\(TextEscaping.html(column.heading))</th>"
         }
         text += "</tr></thead>\n<tbody>\n"
@@ -158,9 +158,12 @@ public final class HTMLWriter: ReportWriter {
         .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1rem 2rem; margin: 1rem 0; }
         figure.chart { margin: 0; min-width: 0; break-inside: avoid; page-break-inside: avoid; }
         table { border-collapse: collapse; width: 100%; }
-        th, td { border: 1px solid #ccc; padding: .25rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        th, td { border: 1px solid #ccc; padding: .2rem .3rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         th { background: #eee; }
+        thead th { overflow-wrap: break-word; font-size: .9em; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { white-space: nowrap; overflow-wrap: normal; }
+        td time { overflow-wrap: normal; }
         tbody tr:nth-child(even) { background: #f7f7f7; }
         table.bars { table-layout: fixed; }
         table.bars caption { font-weight: bold; text-align: left; margin-bottom: .35rem; }
@@ -173,7 +176,7 @@ public final class HTMLWriter: ReportWriter {
         footer { margin-top: 2rem; color: #666; font-size: .85rem; }
         @page { size: landscape; margin: 12mm; }
         @media print {
-          body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
+          body { margin: 0; max-width: none; padding: 0; font-size: 9pt; }
           thead { display: table-header-group; }
           tr, .figure { break-inside: avoid; page-break-inside: avoid; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
