@@ -96,4 +96,12 @@ final class ImportAtomicityTests: CaresCommandTestCase {
         XCTAssertEqual(output.status, 1, output.stderr)
         XCTAssertTrue(output.stderr.contains("is not a regular file"), output.stderr)
     }
+
+    func testAFIFONamedLikeAGIFTFileIsRefusedAtOnce() throws {
+        let fifo = home.appendingPathComponent("questions.gift").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let output = try cares(["import", "gift", fifo])
+        XCTAssertEqual(output.status, 1, output.stderr)
+        XCTAssertTrue(output.stderr.contains("is not a regular file"), output.stderr)
+    }
 }
