@@ -100,4 +100,22 @@ public protocol CompletionStore: Sendable {
     func issueCertificate(_ certificate: Certificate) async throws -> Certificate
     /// The certificate with this canonical code.
     func certificate(code: String) async throws -> Certificate?
+
+    // MARK: Imports and erasure (#18: all-or-nothing imports, no erased data left behind)
+
+    /// Runs `body` with a store whose every write belongs to one transaction: committed when `body`
+    /// returns, rolled back when it throws (or the process dies). `body` may run again from the start
+    /// when the database reports a conflict, so it must not depend on state from an earlier run. The
+    /// store given to `body` must not be used after it returns.
+    func withTransaction<T: Sendable>(_ body: (any CompletionStore) async throws -> T) async throws -> T
+    /// The learners with these ids that exist, in no particular order.
+    func learners(ids: [String]) async throws -> [Learner]
+    /// Inserts or updates (every field but `createdAt`) all of `learners`, whose ids must differ, in
+    /// as few statements as the backend allows.
+    func saveLearners(_ learners: [Learner]) async throws
+    /// Clears what erased personal data can leave outside the tables: SQLite checkpoints the
+    /// write-ahead log into the database file and truncates it. Returns false when another session's
+    /// open read keeps the log for now; the next `cares` command to close the store clears it then.
+    /// PostgreSQL returns true: dead rows are left to VACUUM (docs/operations.md).
+    func clearErasedTraces() async throws -> Bool
 }

@@ -1,5 +1,9 @@
-/// Reads RFC 4180 CSV: quoted fields with commas, doubled quotes and line breaks; CRLF, LF or CR
-/// line ends; a UTF-8 byte order mark is skipped. Each record keeps the line it starts on.
+/// Reads RFC 4180 CSV one record at a time: quoted fields with commas, doubled quotes and line
+/// breaks; CRLF, LF or CR line ends; a UTF-8 byte order mark is skipped. Each record keeps the line
+/// it starts on.
+///
+/// Bytes come from a `ByteSource` in chunks (a file is read 64 KiB at a time), so memory stays flat
+/// whatever the file's length; one record may be at most `maxRecordBytes` long.
 public struct CSVReader {
     public struct Record: Hashable, Sendable {
         public var line: Int
@@ -11,74 +15,134 @@ public struct CSVReader {
         public var message: String
     }
 
+    /// The longest record read, in bytes; a longer one is a failure rather than a memory hog.
+    public static let maxRecordBytes = 16 << 20
+
+    private var source: any ByteSource
+    private var buffer: [UInt8] = []
+    private var index = 0
+    private var atEnd = false
+    private var line = 1
+    private var started = false
+
+    public init(source: any ByteSource) {
+        self.source = source
+    }
+
+    /// A reader over text already in memory.
+    public init(text: String) {
+        self.init(source: BytesInMemory(Array(text.utf8)))
+    }
+
     /// The records, or the first syntax error with its line.
     public static func records(_ text: String) -> Result<[Record], Failure> {
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        var reader = CSVReader(text: text)
         var records: [Record] = []
-        var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var line = 1
-        var recordLine = 1
-        var index = 0
-        var quoted = false
-        var fieldWasQuoted = false
-        var quoteLine = 1
-
-        func endField() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
-            fieldWasQuoted = false
+        do {
+            while let record = try reader.next() { records.append(record) }
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(Failure(line: 0, message: "\(error)"))
         }
-        func endRecord() {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
-            fields = []
-        }
+        return .success(records)
+    }
 
-        while index < scalars.count {
-            let c = scalars[index]
-            if quoted {
-                if c == "\"" {
-                    if index + 1 < scalars.count, scalars[index + 1] == "\"" {
-                        field.append("\"")
-                        index += 2
+    /// The next byte, reading another chunk when the buffer is used up; nil at the end.
+    private mutating func peek() throws -> UInt8? {
+        if index < buffer.count { return buffer[index] }
+        guard !atEnd else { return nil }
+        buffer = try source.nextChunk()
+        index = 0
+        if buffer.isEmpty {
+            atEnd = true
+            return nil
+        }
+        return buffer[0]
+    }
+
+    /// The next record, nil at the end of the input; throws `Failure` for a syntax error, and
+    /// whatever the source throws.
+    public mutating func next() throws -> Record? {
+        if !started {
+            started = true
+            if try peek() == 0xEF, buffer.count - index >= 3, buffer[index + 1] == 0xBB, buffer[index + 2] == 0xBF { index += 3 }
+        }
+        while true {
+            guard try peek() != nil else { return nil }
+            let recordLine = line
+            var fields: [String] = []
+            var field: [UInt8] = []
+            var quoted = false
+            var fieldWasQuoted = false
+            var quoteLine = line
+            var size = 0
+
+            func endField() throws {
+                guard let text = String(validating: field, as: UTF8.self) else {
+                    throw Failure(line: line, message: "this line is not UTF-8 text; save the file as \"CSV UTF-8\" and import it again")
+                }
+                fields.append(text)
+                field.removeAll(keepingCapacity: true)
+                fieldWasQuoted = false
+            }
+
+            recordLoop: while true {
+                guard let byte = try peek() else {
+                    if quoted { throw Failure(line: quoteLine, message: "a quoted field is never closed") }
+                    try endField()
+                    break recordLoop
+                }
+                index += 1
+                size += 1
+                if size > Self.maxRecordBytes {
+                    throw Failure(line: recordLine, message: "this record is longer than \(Self.maxRecordBytes >> 20) MiB")
+                }
+                if quoted {
+                    if byte == UInt8(ascii: "\"") {
+                        if try peek() == UInt8(ascii: "\"") {
+                            index += 1
+                            field.append(byte)
+                            continue
+                        }
+                        quoted = false
+                        if let after = try peek(), after != UInt8(ascii: ","), after != UInt8(ascii: "\n"), after != UInt8(ascii: "\r") {
+                            throw Failure(line: line, message: "a closing quote must be followed by a comma or the end of the line")
+                        }
                         continue
                     }
-                    quoted = false
-                    index += 1
-                    if index < scalars.count, !["," as Unicode.Scalar, "\n", "\r"].contains(scalars[index]) {
-                        return .failure(Failure(line: line, message: "a closing quote must be followed by a comma or the end of the line"))
+                    if byte == UInt8(ascii: "\n") {
+                        line += 1
+                    } else if byte == UInt8(ascii: "\r"), try peek() != UInt8(ascii: "\n") {
+                        line += 1
                     }
+                    field.append(byte)
                     continue
                 }
-                if c == "\n" || (c == "\r" && !(index + 1 < scalars.count && scalars[index + 1] == "\n")) { line += 1 }
-                field.append(c)
-                index += 1
-                continue
-            }
-            switch c {
-            case "\"":
-                guard field.isEmpty, !fieldWasQuoted else {
-                    return .failure(Failure(line: line, message: "a quote inside an unquoted field; put the whole field in quotes and double the quote (\"\")"))
+                switch byte {
+                case UInt8(ascii: "\""):
+                    guard field.isEmpty, !fieldWasQuoted else {
+                        throw Failure(
+                            line: line,
+                            message: "a quote inside an unquoted field; put the whole field in quotes and double the quote (\"\")")
+                    }
+                    quoted = true
+                    fieldWasQuoted = true
+                    quoteLine = line
+                case UInt8(ascii: ","):
+                    try endField()
+                case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                    if byte == UInt8(ascii: "\r"), try peek() == UInt8(ascii: "\n") { index += 1 }
+                    try endField()
+                    line += 1
+                    break recordLoop
+                default:
+                    field.append(byte)
                 }
-                quoted = true
-                fieldWasQuoted = true
-                quoteLine = line
-            case ",":
-                endField()
-            case "\r", "\n":
-                if c == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                field.append(c)
             }
-            index += 1
+            // A blank line is no record.
+            if fields.count == 1, fields[0].isEmpty { continue }
+            return Record(line: recordLine, fields: fields)
         }
-        if quoted { return .failure(Failure(line: quoteLine, message: "a quoted field is never closed")) }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
-        return .success(records)
     }
 }

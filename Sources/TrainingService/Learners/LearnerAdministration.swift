@@ -42,6 +42,19 @@ public struct LearnerAdministration: Sendable {
         try await RosterImport(store: store, fileName: fileName).run(text)
     }
 
+    /// Adds or updates learners from the roster file at `path`, read as it is imported, all in one
+    /// transaction; throws `ServiceError.roster` with every problem (nothing imported), or
+    /// `ServiceError.refused` for a path that is not a readable regular file.
+    public func importRoster(file path: String, fileName: String) async throws -> RosterImport.Outcome {
+        try await RosterImport(store: store, fileName: fileName).run(file: path)
+    }
+
+    /// Clears what an erasure can leave outside the tables (SQLite's write-ahead log); false when
+    /// another session holds it for now, and the next `cares` command to end clears it.
+    public func clearErasedTraces() async throws -> Bool {
+        try await store.clearErasedTraces()
+    }
+
     /// Marks the learner inactive: no longer due, every record kept.
     public func deactivate(_ learnerID: String, at now: Date = Date()) async throws {
         try await knownLearner { try await store.deactivateLearner(id: learnerID, at: now) }

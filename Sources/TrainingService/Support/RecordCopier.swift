@@ -3,8 +3,8 @@ import TrainingStore
 
 /// Copies every record from one store into another, leaving alone what the target already has.
 ///
-/// Learners, then module snapshots, then attempts page by page, each with its responses in one
-/// transaction. Running it again copies nothing twice: records are matched by their keys (learner
+/// Learners, then module snapshots, then attempts page by page with their responses, all in one
+/// transaction on the target: an error, a kill or a cancelled task leaves the target as it was. Running it again copies nothing twice: records are matched by their keys (learner
 /// id; module id, version and hash; attempt id; attempt and question). An attempt the target still
 /// has in progress that the source has since closed is closed with the source's result, and answers
 /// given since the last copy come across.
@@ -39,8 +39,13 @@ public struct RecordCopier: Sendable {
     }
 
     public func copy() async throws -> Report {
+        try await target.withTransaction { target in try await copy(into: target) }
+    }
+
+    private func copy(into target: any CompletionStore) async throws -> Report {
         var report = Report()
         for learner in try await source.learners() {
+            try Task.checkCancellation()
             if try await target.importLearner(learner) {
                 report.learnersCopied += 1
             } else {
@@ -58,6 +63,7 @@ public struct RecordCopier: Sendable {
         while true {
             let page = try await source.attemptPage(after: cursor, limit: pageSize)
             guard let last = page.last else { break }
+            try Task.checkCancellation()
             cursor = last.id
             for attempt in page {
                 let responses = try await source.responses(attemptID: attempt.id)
@@ -77,6 +83,7 @@ public struct RecordCopier: Sendable {
                 report.responsesSkipped += result.responsesSkipped
             }
         }
+        try Task.checkCancellation()
         return report
     }
 }

@@ -293,4 +293,99 @@ public class RecordStore: CompletionStore, @unchecked Sendable {
     public func certificate(code: String) async throws -> Certificate? {
         try await database.read { try await $0.record(Statements.certificate, [code]) }
     }
+
+    // MARK: Imports and erasure
+
+    public func withTransaction<T: Sendable>(_ body: (any CompletionStore) async throws -> T) async throws -> T {
+        let run = TransactionRun()
+        do {
+            return try await database.write { connection in
+                run.reset()
+                let inside = TransactionDatabase(connection: WatchedConnection(connection: connection, run: run), parent: database)
+                do {
+                    return try await body(RecordStore(location: location, database: inside))
+                } catch {
+                    run.bodyError = error
+                    throw error
+                }
+            }
+        } catch {
+            // The body's own errors (a roster problem, a cancellation) reach the caller as they are;
+            // the driver maps only its own.
+            if let original = run.bodyError, !run.driverFailed { throw original }
+            throw error
+        }
+    }
+
+    public func learners(ids: [String]) async throws -> [Learner] {
+        guard !ids.isEmpty else { return [] }
+        return try await database.read { connection in
+            var found: [Learner] = []
+            for start in stride(from: 0, to: ids.count, by: Statements.learnerBatch) {
+                let part = Array(ids[start..<min(ids.count, start + Statements.learnerBatch)])
+                found += try await connection.records(Statements.learners(count: part.count), part)
+            }
+            return found
+        }
+    }
+
+    public func saveLearners(_ learners: [Learner]) async throws {
+        guard !learners.isEmpty else { return }
+        try await database.write { connection in
+            for start in stride(from: 0, to: learners.count, by: Statements.learnerBatch) {
+                let part = learners[start..<min(learners.count, start + Statements.learnerBatch)]
+                try await connection.execute(Statements.saveLearners(count: part.count), part.flatMap(\.bindings))
+            }
+        }
+    }
+
+    public func clearErasedTraces() async throws -> Bool { true }
+}
+
+/// The driver as seen inside `RecordStore.withTransaction`: every read and write runs on the
+/// transaction's connection, without a transaction of its own.
+private struct TransactionDatabase: SQLDatabase, @unchecked Sendable {
+    let connection: any SQLConnection
+    let parent: any SQLDatabase
+
+    func read<T: Sendable>(_ body: (any SQLConnection) async throws -> T) async throws -> T { try await body(connection) }
+    func write<T: Sendable>(_ body: (any SQLConnection) async throws -> T) async throws -> T { try await body(connection) }
+    func stream(_ sql: SQL, _ values: [any SQLBindable], _ body: (SQLRow) throws -> Void) async throws {
+        for row in try await connection.rows(sql, values) { try body(row) }
+    }
+    var dialect: SQLDialect { parent.dialect }
+    func checkProblems() async throws -> [String] { [] }
+    func close() async {}
+}
+
+/// What happened in one run of a `withTransaction` body: the error it threw, and whether a
+/// statement failed in the driver.
+private final class TransactionRun: @unchecked Sendable {
+    var bodyError: (any Error)?
+    var driverFailed = false
+
+    func reset() {
+        bodyError = nil
+        driverFailed = false
+    }
+}
+
+/// A connection that notes when one of its statements fails.
+private struct WatchedConnection: SQLConnection {
+    let connection: any SQLConnection
+    let run: TransactionRun
+
+    func rows(_ sql: SQL, _ values: [any SQLBindable]) async throws -> [SQLRow] {
+        do { return try await connection.rows(sql, values) } catch {
+            run.driverFailed = true
+            throw error
+        }
+    }
+
+    func runEach(_ sql: SQL, _ valueSets: [[any SQLBindable]]) async throws -> Int {
+        do { return try await connection.runEach(sql, valueSets) } catch {
+            run.driverFailed = true
+            throw error
+        }
+    }
 }

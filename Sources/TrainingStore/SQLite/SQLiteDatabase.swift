@@ -127,8 +127,32 @@ final class SQLiteDatabase: SQLDatabase, SQLConnection, @unchecked Sendable {
         return rows == ["ok"] ? [] : rows.map { "integrity check: \($0)" }
     }
 
-    /// Nothing to release: the connection closes with the store.
-    func close() async {}
+    /// Tries once, without waiting, to truncate the write-ahead log (finishing an erasure another
+    /// session held up); the connection itself closes with the store.
+    func close() async {
+        _ = try? await truncateLog(wait: 0)
+    }
+
+    /// `PRAGMA wal_checkpoint(TRUNCATE)` with a busy timeout of `wait` seconds; whether it completed.
+    func truncateLog(wait: TimeInterval) async throws -> Bool {
+        guard path != ":memory:" else { return true }
+        return try await lock.run {
+            do {
+                return try queue.inDatabase { db in
+                    guard !db.isInsideTransaction else { return false }
+                    try db.execute(sql: "PRAGMA busy_timeout = \(Int(wait * 1000))")
+                    defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(SQLiteStore.busyTimeout * 1000))") }
+                    guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") else { return false }
+                    let busy: Int = row[0]
+                    return busy == 0
+                }
+            } catch let error as DatabaseError where SQLiteStore.isBusy(error) {
+                return false
+            } catch {
+                throw SQLiteStore.storeError(error, path: path)
+            }
+        }
+    }
 }
 
 /// Lets one task at a time into a section that may suspend.

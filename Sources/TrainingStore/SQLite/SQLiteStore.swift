@@ -72,6 +72,10 @@ public final class SQLiteStore: RecordStore, @unchecked Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         // `SQLiteDatabase.write` opens a transaction and runs each statement in its own call.
         configuration.allowsUnsafeTransactions = true
+        configuration.prepareDatabase { db in
+            // Deleted and overwritten content is zeroed in the file, so erased personal data leaves no trace.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
         if wal {
             // Set here rather than with `journalMode = .wal`, which would lower synchronous to NORMAL.
             configuration.prepareDatabase { db in
@@ -112,6 +116,13 @@ public final class SQLiteStore: RecordStore, @unchecked Sendable {
                 "cannot back up \(path) to \(destination): \(Self.backupFailure(error)); nothing was left at \(destination)")
         }
     }
+
+    /// Checkpoints the write-ahead log into the database file and truncates the log to zero bytes, so
+    /// nothing erased stays in the `-wal` file; waits up to `wait` seconds for other sessions' reads.
+    /// Returns false when another session's open read keeps the log for now.
+    public func truncateLog(wait: TimeInterval) async throws -> Bool { try await sqlite.truncateLog(wait: wait) }
+
+    public override func clearErasedTraces() async throws -> Bool { try await truncateLog(wait: 2) }
 
     /// Whether another connection held a lock for longer than the busy timeout.
     static func isBusy(_ error: DatabaseError) -> Bool {

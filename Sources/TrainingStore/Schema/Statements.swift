@@ -116,6 +116,35 @@ enum Statements {
     static let insertCertificate = SQL(certificatesTable.insert + " ON CONFLICT (attempt_id) DO NOTHING")
     static let certificateOfAttempt = SQL(certificatesTable.select("WHERE attempt_id = ?"))
     static let certificate = SQL(certificatesTable.select("WHERE code = ?"))
+
+    // MARK: Roster imports (many learners per statement)
+
+    /// How many learners one statement reads or writes: 9 values each stays far below both backends' parameter limits.
+    static let learnerBatch = 500
+    private static let fullLearnerLookup = learnerLookup(learnerBatch)
+    private static let fullLearnerSave = learnerSave(learnerBatch)
+
+    /// The learners among `count` ids.
+    static func learners(count: Int) -> SQL { count == learnerBatch ? fullLearnerLookup : learnerLookup(count) }
+    /// Inserts or updates `count` learners (bindings one after the other), like `saveLearner`.
+    static func saveLearners(count: Int) -> SQL { count == learnerBatch ? fullLearnerSave : learnerSave(count) }
+
+    private static func learnerLookup(_ count: Int) -> SQL {
+        SQL(learnersTable.select("WHERE id IN (\(Array(repeating: "?", count: count).joined(separator: ", ")))"))
+    }
+
+    private static func learnerSave(_ count: Int) -> SQL {
+        let row = "(" + learnersTable.columns.map { _ in "?" }.joined(separator: ", ") + ")"
+        return SQL(
+            "INSERT INTO learners (\(learnersTable.list())) VALUES "
+                + Array(repeating: row, count: count).joined(separator: ", ")
+                + """
+                 ON CONFLICT (id) DO UPDATE SET
+                    name = excluded.name, email = excluded.email, department = excluded.department,
+                    role = excluded.role, is_active = excluded.is_active, from_roster = excluded.from_roster,
+                    updated_at = excluded.updated_at
+                """)
+    }
 }
 
 /// A `WHERE` clause built from the filters given, with its values in order.

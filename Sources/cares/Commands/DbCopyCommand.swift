@@ -10,7 +10,8 @@ struct DbCopyCommand: AsyncParsableCommand {
         discussion: """
             Typically a pilot's SQLite file into the shared PostgreSQL database. Records already in \
             the target are left alone, so running it again copies nothing twice; answers given and \
-            attempts finished since the last copy come across. Exits 1 if an attempt could not be \
+            attempts finished since the last copy come across. The copy is one transaction on the \
+            target: an error, a kill or Ctrl-C leaves the target as it was. Exits 1 if an attempt could not be \
             copied because the learner has another one in progress in the target.
             """)
 

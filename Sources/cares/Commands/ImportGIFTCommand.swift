@@ -65,6 +65,11 @@ enum GIFTSource {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw CaresFailure.refused("there is no file \(path)")
         }
+        // Reading a FIFO would wait for a writer for ever: only regular files (or links to them).
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw CaresFailure.refused("\(path) is not a regular file (a FIFO or a device); cares reads only files")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CaresFailure.refused("\(path) cannot be read (check its permissions)")
         }

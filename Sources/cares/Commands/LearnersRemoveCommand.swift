@@ -11,7 +11,8 @@ struct LearnersRemoveCommand: AsyncParsableCommand {
             staff ID everywhere with a random id such as erased-3f9a0c1b2d4e. Scores and right or wrong \
             per question are kept, so item statistics do not change. Recorded with the reason, your OS \
             user and the time. This cannot be undone: --erase is required. To keep the history of \
-            someone who left, use `cares learners deactivate` instead.
+            someone who left, use `cares learners deactivate` instead. On SQLite the write-ahead log is then cleared too \
+            (see docs/operations.md, "Erasure").
             """)
 
     @Argument(help: "The learner's staff ID.")
@@ -34,12 +35,22 @@ struct LearnersRemoveCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let anonymousID = try await StoreOpener.withStore(try options.databaseLocation) { store in
-            try await LearnerAdministration(store: store).erase(learner, reason: reason)
+        let (anonymousID, cleared, location) = try await StoreOpener.withStore(try options.databaseLocation) { store in
+            let administration = LearnerAdministration(store: store)
+            let anonymousID = try await administration.erase(learner, reason: reason)
+            return (anonymousID, try await administration.clearErasedTraces(), store.location.description)
         }
-        Console(plain: true).line("""
+        let console = Console(plain: true)
+        console.line("""
             Erased \(DiagnosticPrinter.printable(learner)): name, email and reflection answers removed; \
             their attempts are kept as \(anonymousID) for item statistics. Recorded with your OS user and the reason.
             """)
+        if !cleared {
+            console.line("""
+                Another cares session is reading the record store, so the erased data is still in its \
+                write-ahead log (\(DiagnosticPrinter.printable(location))-wal). The next cares command to finish \
+                after that session ends clears it; run `cares db check` then to clear it now.
+                """)
+        }
     }
 }

@@ -13,8 +13,11 @@ struct StoreCopy {
             throw CaresFailure.store(
                 "there is no record store at \(from) to copy from", hint: "check the path given to --from")
         }
-        let report = try await StoreOpener.withStore(from) { source in
-            try await StoreOpener.withStore(to) { target in try await RecordCopier(from: source, to: target).copy() }
+        let (from, to) = (from, to)
+        let report = try await InterruptibleImport.run(nothing: "nothing was copied") {
+            try await StoreOpener.withStore(from) { source in
+                try await StoreOpener.withStore(to) { target in try await RecordCopier(from: source, to: target).copy() }
+            }
         }
         print(report)
         if !report.conflicts.isEmpty {
