@@ -7,6 +7,8 @@ import Testing
 enum Backend: String, Sendable, CustomTestStringConvertible {
     case sqlite
     case postgres
+    /// PostgreSQL as the application role of docs/deploy-postgres.md, after the owner migrated.
+    case postgresAppRole = "postgres-app-role"
 
     var testDescription: String { rawValue }
 
@@ -15,7 +17,7 @@ enum Backend: String, Sendable, CustomTestStringConvertible {
     static var all: [Backend] {
         let environment = ProcessInfo.processInfo.environment
         let configured = !(environment["CARES_TEST_POSTGRES_URL"] ?? "").isEmpty
-        return configured || environment["CI"] == "true" ? [.sqlite, .postgres] : [.sqlite]
+        return configured || environment["CI"] == "true" ? [.sqlite, .postgres, .postgresAppRole] : [.sqlite]
     }
 
     /// Runs `body` with a source of new, migrated stores of this backend; closes them and removes
@@ -51,6 +53,10 @@ final class TestStores: @unchecked Sendable {
             let server = try await PostgresTestServer.create()
             servers.append(server)
             store = try await server.store()
+        case .postgresAppRole:
+            let server = try await PostgresTestServer.create()
+            servers.append(server)
+            store = try await PostgresAppRole.store(on: server)
         }
         stores.append(store)
         try await store.migrate()

@@ -72,4 +72,66 @@ final class PostgresLocationTests: XCTestCase {
         XCTAssertEqual(PostgresLocation.masked("postgres://u:p@ss@db/x"), "postgres://u:***@db/x")
         XCTAssertEqual(PostgresLocation.masked("postgres://u@db/x"), "postgres://u@db/x")
     }
+
+    // MARK: Unencoded passwords (#18 item 7)
+
+    /// A password with an unencoded `@` followed by `/`, `?` or `#` is read whole: the user
+    /// information ends at the last `@` before the host.
+    func testAnUnencodedPasswordIsReadWhole() throws {
+        let cases: [(url: String, password: String, host: String, port: Int, database: String)] = [
+            ("postgres://user:pa@ss/wo?rd#x@host:5432/db", "pa@ss/wo?rd#x", "host", 5432, "db"),
+            ("postgres://user:pa@ss/word@db.example.org/cares", "pa@ss/word", "db.example.org", 5432, "cares"),
+            ("postgres://user:pa@ss?word@db.example.org:6543/cares", "pa@ss?word", "db.example.org", 6543, "cares"),
+            ("postgres://user:pa@ss#word@db.example.org/cares", "pa@ss#word", "db.example.org", 5432, "cares"),
+            ("postgres://user:pa:ss@w@[::1]:5433/cares?sslmode=disable", "pa:ss@w", "::1", 5433, "cares"),
+            ("postgres://user:p%40ss@host/db", "p@ss", "host", 5432, "db"),
+            ("postgres://user:100%@host/db", "100%", "host", 5432, "db"),
+        ]
+        for item in cases {
+            let location = try PostgresLocation(url: item.url, environment: [:])
+            XCTAssertEqual(location.user, "user", item.url)
+            XCTAssertEqual(location.password, item.password, item.url)
+            XCTAssertEqual(location.host, item.host, item.url)
+            XCTAssertEqual(location.port, item.port, item.url)
+            XCTAssertEqual(location.database, item.database, item.url)
+            XCTAssertTrue(
+                location.description.hasPrefix("postgres://user:***@\(location.endpoint)/\(item.database)?"),
+                location.description)
+            XCTAssertEqual(StoreLocation.describe(item.url), location.description)
+        }
+    }
+
+    /// No message about a URL with such a password shows any piece of it.
+    func testErrorsNeverShowAPieceOfAnUnencodedPassword() {
+        let password = "Zq@Xv/Wk?Jm#Yp"
+        let urls = [
+            "postgres://user:\(password)@host:5432/db?sslmode=sometimes",
+            "postgres://user:\(password)@host:99999/db",
+            "postgres://user:\(password)@host/db?target_session_attrs=any",
+            "postgres://user:\(password)@/db",
+            "postgres://user:\(password)@host/a/b",
+            "postgres://user:\(password)@host:port/db",
+            "postgres://user:\(password)@host/db?connect_timeout=soon",
+        ]
+        for url in urls {
+            do {
+                let location = try PostgresLocation(url: url, environment: [:])
+                XCTFail("\(url) was accepted as \(location)")
+            } catch {
+                let message = "\(error)"
+                for fragment in Self.fragments(of: password) {
+                    XCTAssertFalse(message.contains(fragment), "\(url): \(message)")
+                }
+            }
+            for fragment in Self.fragments(of: password) {
+                XCTAssertFalse(StoreLocation.describe(url).contains(fragment), "\(url): \(StoreLocation.describe(url))")
+                XCTAssertFalse(PostgresLocation.masked(url).contains(fragment), url)
+            }
+        }
+    }
+
+    /// Every run of two or more letters or digits in `password`.
+    static func fragments(of password: String) -> [String] {
+        password.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { $0.count >= 2 }
+    }
 }

@@ -32,6 +32,7 @@ final class PostgresTestServer: @unchecked Sendable {
     let schema: String
     private let lock = NSLock()
     private var stores: [PostgresStore] = []
+    private var roles: [String] = []
 
     /// Creates a uniquely named schema on the test server.
     static func create() async throws -> PostgresTestServer {
@@ -83,12 +84,20 @@ final class PostgresTestServer: @unchecked Sendable {
         return store
     }
 
-    /// Closes every store and drops the schema.
+    /// Roles a test created (they belong to the whole server), dropped after the schema.
+    func dropRolesAtTearDown(_ names: [String]) {
+        lock.withLock { roles += names }
+    }
+
+    /// Closes every store, drops the schema and any roles the test made.
     func tearDown() async {
-        let stores = lock.withLock { self.stores }
+        let (stores, roles) = lock.withLock { (self.stores, self.roles) }
         for store in stores { await store.close() }
         if let admin = try? await PostgresStore.connect(base) {
             try? await admin.execute(sql: "DROP SCHEMA IF EXISTS \(schema) CASCADE")
+            for role in roles {
+                try? await admin.execute(sql: "DROP OWNED BY \(role); DROP ROLE IF EXISTS \(role)")
+            }
             await admin.close()
         }
     }

@@ -185,6 +185,27 @@ final class PostgresCommandTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("there is no record store at"), missing.stderr)
     }
 
+    /// A password with an unencoded `@` followed by `/`, `?` or `#` (#18 item 7): no piece of it in
+    /// `config show`, nor in the error of a command that cannot reach the server, nor looked up as a host.
+    func testAnUnencodedPasswordNeverShowsInPieces() throws {
+        let password = "Zq@Xv/Wk?Jm#Yp"
+        let pieces = ["Zq", "Xv", "Wk", "Jm", "Yp"]
+        let url = "postgres://cares:\(password)@127.0.0.1:9/cares?sslmode=disable"
+        var env = environment
+        env["CARES_DATABASE"] = url
+        env["CARES_SYSTEM_CONFIG"] = home.appendingPathComponent("none.yaml").path
+        let shown = try CaresProcess.run(["config", "show"], environment: env)
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        XCTAssertTrue(shown.stdout.contains("postgres://cares:***@127.0.0.1:9/cares"), shown.stdout)
+        let list = try CaresProcess.run(["list", "--modules", Self.fixtures], environment: env)
+        XCTAssertEqual(list.status, 74, list.stderr)
+        XCTAssertTrue(list.stderr.contains("127.0.0.1:9"), "the host after the last @ is the one connected to: \(list.stderr)")
+        for piece in pieces {
+            XCTAssertFalse(shown.stdout.contains(piece) || shown.stderr.contains(piece), shown.stdout + shown.stderr)
+            XCTAssertFalse(list.stdout.contains(piece) || list.stderr.contains(piece), list.stderr)
+        }
+    }
+
     /// The line of the copy report that starts with `label`.
     static func line(_ label: String, in output: String) -> String {
         output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }

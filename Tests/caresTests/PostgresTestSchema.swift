@@ -58,6 +58,29 @@ struct PostgresTestSchema {
         return components.string ?? ""
     }
 
+    /// The URL of the schema for another login `user` (the test server trusts local logins), with an `application_name`.
+    func url(user: String, applicationName: String) -> String {
+        var components = URLComponents()
+        components.scheme = "postgres"
+        components.user = user
+        components.host = base.host
+        components.port = base.port
+        components.path = "/" + base.database
+        components.percentEncodedQueryItems = [
+            URLQueryItem(name: "sslmode", value: base.tlsMode.rawValue),
+            URLQueryItem(name: "options", value: "-c%20search_path%3D\(name)"),
+            URLQueryItem(name: "application_name", value: applicationName),
+        ]
+        return components.string ?? ""
+    }
+
+    /// A store on the server as the test's login, with the schema as its search path, not migrated; close it when done.
+    func adminStore() async throws -> PostgresStore {
+        var location = base
+        location.options = "-c search_path=\(name)"
+        return try await PostgresStore.connect(location)
+    }
+
     /// A migrated store on the schema; close it when done.
     func store() async throws -> PostgresStore {
         var location = base

@@ -26,6 +26,8 @@ extension PostgresStore {
                     + "check that no other program writes to its tables")
         }
         if error is CancellationError { return error }
+        // The pool tried to connect for a minute and the server kept refusing (full, or starting up).
+        if "\(error)".contains("CircuitBreakerTripped") { return busyError(error, location: location) }
         // The pool's own errors (its type is not public): it gave up reconnecting, or was shut down.
         return unavailable(
             "lost the connection to the database server (\(error)); check the network and that the server "

@@ -43,7 +43,7 @@ public struct PostgresLocation: Hashable, Sendable, CustomStringConvertible {
                 "the database URL \(Self.masked(text)) is not valid: \(problem); "
                     + "expected postgres://user:password@host:port/database?sslmode=verify-full")
         }
-        guard Self.isURL(text), let components = URLComponents(string: text) else {
+        guard Self.isURL(text), let split = Self.split(text), let components = URLComponents(string: split.rest) else {
             throw bad("it cannot be read as a URL (special characters in the password must be percent-encoded)")
         }
         guard let host = components.host, !host.isEmpty else { throw bad("it names no host") }
@@ -55,11 +55,11 @@ public struct PostgresLocation: Hashable, Sendable, CustomStringConvertible {
             port = 5432
         }
         let environmentUser = environment["PGUSER"].flatMap { $0.isEmpty ? nil : $0 }
-        guard let user = components.user.flatMap({ $0.isEmpty ? nil : $0 }) ?? environmentUser else {
+        guard let user = split.user.flatMap({ $0.isEmpty ? nil : $0 }) ?? environmentUser else {
             throw bad("it names no user (write user@host, or set PGUSER)")
         }
         self.user = user
-        password = components.password ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        password = split.password ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         guard !path.contains("/") else { throw bad("the database name '\(path)' contains '/'") }
         database = path.isEmpty ? user : path
@@ -116,6 +116,24 @@ public struct PostgresLocation: Hashable, Sendable, CustomStringConvertible {
         if let options { parameters.append("options=\(options)") }
         text += "?" + parameters.joined(separator: "&")
         return text
+    }
+
+    /// The user and password of a URL, and the URL without them (`scheme://host…`).
+    ///
+    /// The user information ends at the last `@`, as libpq and most URL parsers read an authority,
+    /// so a password with an unencoded `@`, `/`, `?`, `#` or `:` is read whole rather than split
+    /// into a host, a path or a fragment (an `@` in a parameter value must then be written `%40`).
+    /// Both are percent-decoded (kept as written when that fails). Nil when the URL has no `://`.
+    static func split(_ text: String) -> (user: String?, password: String?, rest: String)? {
+        guard let schemeEnd = text.range(of: "://") else { return nil }
+        let scheme = text[..<schemeEnd.upperBound]
+        let tail = text[schemeEnd.upperBound...]
+        guard let at = tail.lastIndex(of: "@") else { return (nil, nil, text) }
+        let credentials = tail[..<at]
+        let rest = String(scheme) + tail[tail.index(after: at)...]
+        let decode = { (part: Substring) in part.removingPercentEncoding ?? String(part) }
+        guard let colon = credentials.firstIndex(of: ":") else { return (decode(credentials), nil, rest) }
+        return (decode(credentials[..<colon]), decode(credentials[credentials.index(after: colon)...]), rest)
     }
 
     /// `text` with anything between `://user:` and `@` replaced by `***`, for messages about a URL that did not parse.

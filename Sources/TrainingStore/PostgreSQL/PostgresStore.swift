@@ -4,7 +4,12 @@ import PostgresNIO
 
 /// The record store in a PostgreSQL database shared by many terminals, on PostgresNIO.
 ///
-/// Each instance runs its own small connection pool. Writes run in transactions whose constraints
+/// Each instance runs its own small connection pool that holds no connection while idle: a
+/// connection is taken for each operation and closed once nothing has used it for
+/// `idleTimeout`, so a learner reading a question or thinking holds none, and hundreds of
+/// learners share a server's few connections. When the server is full (too many connections) or
+/// starting up, connecting is tried again with backoff and jitter for up to `busyServerWait`
+/// before a clear error. Writes run in transactions whose constraints
 /// (one attempt in progress per learner and module, one response per question) hold however many
 /// terminals write at once; a transaction the server aborts for a deadlock or serialization
 /// failure is run again.
@@ -49,6 +54,16 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
         }
     }
 
+    /// At most this many connections per process (a command runs its operations one at a time; two
+    /// lets a stream and a write overlap).
+    static let maximumConnections = 2
+    /// How long a connection no operation uses stays open: long enough for the statements of one
+    /// step (an answer and its feedback, a report's queries) to share it, far shorter than a
+    /// learner's pause.
+    static let idleTimeout: Duration = .milliseconds(100)
+    /// How long a command keeps trying to connect while the server is full or starting up.
+    static let busyServerWait: Duration = .seconds(60)
+
     /// A client for `location`, after one probe connection has succeeded.
     private static func makeClient(_ location: PostgresLocation) async throws -> PostgresClient {
         let tls = try tlsConfiguration(location)
@@ -59,8 +74,10 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
         configuration.options.connectTimeout = .seconds(Int64(location.connectTimeout))
         configuration.options.additionalStartupParameters = startupParameters(location)
         configuration.options.minimumConnections = 0
-        configuration.options.maximumConnections = 4
-        configuration.options.keepAliveBehavior = .init(frequency: .seconds(60))
+        configuration.options.maximumConnections = maximumConnections
+        configuration.options.connectionIdleTimeout = idleTimeout
+        // Connections close long before a keep-alive would matter.
+        configuration.options.keepAliveBehavior = nil
         return PostgresClient(configuration: configuration)
     }
 
@@ -121,12 +138,44 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
         configuration.options.connectTimeout = .seconds(Int64(location.connectTimeout))
         configuration.options.additionalStartupParameters = startupParameters(location)
         let logger = Logger(label: "cares.store.postgres.probe", factory: { _ in SwiftLogNoOpLogHandler() })
-        let connection: PostgresConnection
-        do {
-            connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
-        } catch {
-            throw connectionError(error, location: location)
+        let clock = ContinuousClock()
+        let deadline = clock.now + busyServerWait
+        var tries = 0
+        while true {
+            do {
+                let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+                try? await connection.close()
+                return
+            } catch {
+                guard isServerBusy(error) else { throw connectionError(error, location: location) }
+                guard clock.now < deadline else { throw busyError(error, location: location) }
+                tries += 1
+                try await Task.sleep(for: backoff(tries))
+            }
         }
-        try? await connection.close()
+    }
+
+    /// Whether the server refused a connection only for now: too many connections (53300) or starting up (57P03).
+    static func isServerBusy(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError, error.code == .server else { return false }
+        let state = error.serverInfo?[.sqlState] ?? ""
+        return state == "53300" || state == "57P03"
+    }
+
+    /// The wait before try `tries` + 1: exponential from 50 ms, capped at 2 s, with full jitter so
+    /// that many terminals refused at once do not come back at once.
+    static func backoff(_ tries: Int) -> Duration {
+        let cap = min(2.0, 0.05 * pow(2.0, Double(min(tries, 8))))
+        return .milliseconds(Int64(Double.random(in: 0.1...1.0) * cap * 1000))
+    }
+
+    /// The error once the server stayed full or starting up for `busyServerWait`.
+    static func busyError(_ error: any Error, location: PostgresLocation) -> StoreError {
+        let message: String? = (error as? PSQLError)?.serverInfo?[.message]
+        let said = message.map { " (the server said: \($0))" } ?? ""
+        return unavailable(
+            "the server had no free connection for \(busyServerWait.components.seconds) seconds\(said); "
+                + "try again shortly, and ask the database administrator to raise max_connections "
+                + "(see docs/deploy-postgres.md) — answers given before this are saved", location)
     }
 }
