@@ -3,6 +3,7 @@
 enum ItemWords {
     /// Every word of a text, lowercased, in order; apostrophes inside a word are kept ("isn't").
     static func words(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
         var result: [String] = []
         var current = ""
         for character in text.lowercased() {
@@ -17,6 +18,31 @@ enum ItemWords {
         }
         if !current.isEmpty { result.append(trimmed(current)) }
         return result.filter { !$0.isEmpty }
+    }
+
+    /// `words` for ASCII text, on its bytes: the same words without Character handling.
+    private static func asciiWords(_ text: String) -> [String] {
+        var result: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            while let last = current.last, last == 0x27 || last == 0x2D { current.removeLast() }
+            if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            let lower = byte | 0x20
+            if lower >= 0x61, lower <= 0x7A {
+                current.append(lower)
+            } else if byte >= 0x30, byte <= 0x39 {
+                current.append(byte)
+            } else if byte == 0x27 || byte == 0x2D, !current.isEmpty {
+                current.append(byte)
+            } else if !current.isEmpty {
+                flush()
+            }
+        }
+        if !current.isEmpty { flush() }
+        return result
     }
 
     /// The words that carry meaning: not stop words, at least two characters, without a possessive "'s".

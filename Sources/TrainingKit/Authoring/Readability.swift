@@ -27,6 +27,12 @@ public struct Readability: Hashable, Sendable {
             let line = spans.map(\.text).joined()
             var blockWords = 0
             var endedSentence = false
+            if line.utf8.allSatisfy({ $0 < 0x80 }) {
+                measureASCII(line, into: &result, words: &blockWords, endedSentence: &endedSentence)
+                result.words += blockWords
+                if blockWords > 0, !endedSentence { result.sentences += 1 }
+                continue
+            }
             for token in line.split(whereSeparator: { $0.isWhitespace }) {
                 let word = token.filter { $0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" }
                 guard !word.isEmpty else { continue }
@@ -42,6 +48,83 @@ public struct Readability: Hashable, Sendable {
             if blockWords > 0, !endedSentence { result.sentences += 1 }
         }
         return result
+    }
+
+    /// `measure`'s count for one line of ASCII text, on its bytes (the same rules, without Characters).
+    private static func measureASCII(_ line: String, into result: inout Readability, words: inout Int, endedSentence: inout Bool) {
+        var line = line
+        line.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            var letters: [UInt8] = []
+            letters.reserveCapacity(32)
+            while index < count {
+                while index < count, isASCIIWhitespace(bytes[index]) { index += 1 }
+                guard index < count else { break }
+                let start = index
+                while index < count, !isASCIIWhitespace(bytes[index]) { index += 1 }
+                // The word: letters, digits and apostrophes of the token.
+                var kept = 0
+                var digits = 0
+                letters.removeAll(keepingCapacity: true)
+                for position in start..<index {
+                    let byte = bytes[position]
+                    if isASCIILetter(byte) {
+                        kept += 1
+                        letters.append(byte | 0x20)
+                    } else if byte >= 0x30, byte <= 0x39 {
+                        kept += 1
+                        digits += 1
+                    } else if byte == 0x27 {
+                        kept += 1
+                    }
+                }
+                guard kept > 0 else { continue }
+                words += 1
+                result.syllables += letters.isEmpty ? (digits > 0 ? max(1, digits / 2) : 1) : syllableCount(asciiLetters: &letters)
+                endedSentence = false
+                var last = index - 1
+                // Closing quotes, brackets and asterisks after a full stop still end the sentence.
+                while last >= start, [0x22, 0x27, 0x29, 0x5D, 0x2A].contains(bytes[last]) { last -= 1 }
+                if last >= start, bytes[last] == 0x2E || bytes[last] == 0x21 || bytes[last] == 0x3F {
+                    result.sentences += 1
+                    endedSentence = true
+                }
+            }
+        }
+    }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    /// `syllableCount` for a word already reduced to lowercase ASCII letters (not empty).
+    static func syllableCount(asciiLetters letters: inout [UInt8]) -> Int {
+        if letters.count <= 3 { return 1 }
+        func isVowel(_ byte: UInt8) -> Bool { byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79 }
+        let n = letters.count
+        let last = letters[n - 1]
+        let secondLast = letters[n - 2]
+        if secondLast == 0x65, last == 0x73 || last == 0x64 {  // "es" or "ed"
+            let before = n >= 3 ? letters[n - 3] : nil
+            if let before, !(isVowel(before) || before == 0x6C),
+                !(last == 0x64 && (before == 0x74 || before == 0x64)),
+                !(last == 0x73 && [0x73, 0x63, 0x78, 0x7A, 0x67, 0x68].contains(before))
+            {
+                letters.removeLast(2)
+            }
+        }
+        if letters.last == 0x65, !(letters.count >= 2 && letters[letters.count - 2] == 0x6C), letters.count > 3 { letters.removeLast() }
+        var start = 0
+        if letters.first == 0x79 { start = 1 }
+        var count = 0
+        var previousWasVowel = false
+        for position in start..<letters.count {
+            let vowel = isVowel(letters[position])
+            if vowel, !previousWasVowel { count += 1 }
+            previousWasVowel = vowel
+        }
+        return max(1, count)
     }
 
     /// Syllables in one word by the usual heuristic: vowel groups, less a silent final e, at least one.

@@ -8,8 +8,6 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var options: SessionOptions
 
     func run() async throws {
-        try await TrainingContext.using(options, askForLearner: false) { context in
-            try await ModuleListing(context: context).print()
-        }
+        try await ModuleListing.run(options)
     }
 }

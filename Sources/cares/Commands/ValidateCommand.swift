@@ -39,9 +39,15 @@ struct ValidateCommand: AsyncParsableCommand {
 
     private func check() throws {
         let folder = try options.modulesFolder
-        let set = ModuleCatalog(loader: ModuleLoader(hashesContent: false), siteFile: try options.siteFile)
+        var timings = PhaseTimings(enabled: ProcessInfo.processInfo.environment["CARES_TIMINGS"] == "1")
+        let loaded = ModuleCatalog(loader: ModuleLoader(hashesContent: false), siteFile: try options.siteFile)
             .load(paths: paths.isEmpty ? [folder] : paths, fallbackFolder: folder)
-            .linted(with: ModuleLinter(maxGrade: maxGrade)).audited()
+        timings.end("load")
+        let linted = loaded.linted(with: ModuleLinter(maxGrade: maxGrade))
+        timings.end("lint")
+        let set = linted.audited()
+        timings.end("audit")
+        defer { timings.end("report"); timings.print() }
         let report = ValidationReport(set: set, strict: strict)
         let output: String
         switch format {
