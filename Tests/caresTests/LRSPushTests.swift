@@ -1,4 +1,5 @@
 import Foundation
+import TrainingStore
 import XCTest
 
 /// `cares lrs push` end to end against a real LRS, Ralph (`.ci/ralph.sh`): a push, a second push
@@ -146,5 +147,40 @@ final class LRSPushTests: CaresCommandTestCase {
         let stored = try statementsInLRS()
         XCTAssertEqual(stored.count, 6, "every statement once")
         restarted.stop()
+    }
+
+    /// Voiding an attempt after it was sent sends voiding statements for it on the next push, once;
+    /// an attempt voided before any push sent it sends nothing at all.
+    func testVoidingASentAttemptSendsVoidingStatementsOnce() throws {
+        XCTAssertEqual(try take("vd-1", right: true, seed: 1).status, 0)
+        XCTAssertEqual(try take("vd-2", right: true, seed: 2).status, 0)
+        let store = try SQLiteStore(path: database)
+        let sent = try XCTUnwrap(try awaitResult { try await store.attempts(learnerID: "vd-1", moduleID: "every-type") }.last)
+        let unsent = try XCTUnwrap(try awaitResult { try await store.attempts(learnerID: "vd-2", moduleID: "every-type") }.last)
+        XCTAssertEqual(try cares(["attempts", "void", unsent.id.uuidString, "--reason", "Taken by someone else"]).status, 0)
+        let first = try push()
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.hasPrefix("Sent 2 statements (1 attempt) in 1 batch"), first.stdout)
+
+        XCTAssertEqual(try cares(["attempts", "void", sent.id.uuidString, "--reason", "Irregular sitting"]).status, 0)
+        let dry = try push(["--dry-run"])
+        XCTAssertTrue(dry.stderr.contains("would send 3 statements (1 voided attempt)"), dry.stderr)
+        let second = try push()
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stdout.hasPrefix("Sent 3 statements (1 voided attempt) in 1 batch"), second.stdout)
+        XCTAssertEqual(try push().stdout, "Nothing new to send to \(endpoint).\n")
+
+        let stored = try statementsInLRS()
+        let voiding = stored.values.filter { ($0["verb"] as? [String: Any])?["id"] as? String == "http://adlnet.gov/expapi/verbs/voided" }
+        XCTAssertEqual(voiding.count, 3, "completed, passed and failed ids are voided")
+        let targets = Set(voiding.compactMap { ($0["object"] as? [String: Any])?["id"] as? String })
+        let original = stored.values.filter {
+            (($0["context"] as? [String: Any])?["registration"] as? String) == sent.id.uuidString.lowercased()
+        }.compactMap { $0["id"] as? String }
+        XCTAssertEqual(original.count, 2, "the attempt's own statements stay in the LRS (voided, not deleted)")
+        XCTAssertTrue(Set(original).isSubset(of: targets), "both sent statements are voided: \(original) in \(targets)")
+        for statement in voiding {
+            XCTAssertEqual((statement["object"] as? [String: Any])?["objectType"] as? String, "StatementRef")
+        }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `cares lrs push` has sent from one record store to one LRS: the latest finish time sent,
-/// and the attempts sent within `overlap` of it (so attempts recorded a little late, or by a
+/// and the attempts (and voids) sent within `overlap` of it (so attempts recorded a little late, or by a
 /// terminal whose clock lags, are still sent once). Kept as a small 0600 JSON file, replaced atomically.
 public struct LRSPushMark: Codable, Equatable, Sendable {
     /// How far before `through` attempts are still considered, by id.
@@ -12,7 +12,8 @@ public struct LRSPushMark: Codable, Equatable, Sendable {
     public var endpoint: String
     /// The latest finish time of an attempt sent.
     public var through: Date?
-    /// Attempts sent that finished at or after `through − overlap`: lowercased id → finish time.
+    /// Attempts sent that finished at or after `through − overlap`, and voids sent since then
+    /// (by their audit event's id): lowercased id → finish (or void) time.
     public var recent: [String: Date] = [:]
 
     public init(store: String, endpoint: String) {

@@ -30,7 +30,8 @@ struct LRSPushRunner {
             if command.dryRun {
                 print("[" + items.flatMap(\.statements).map { "\n  " + $0.json }.joined(separator: ",") + (items.isEmpty ? "]" : "\n]"))
                 Self.note(
-                    "Dry run: would send \(statements) statement\(statements == 1 ? "" : "s") (\(items.count) attempt\(items.count == 1 ? "" : "s")) "
+                    "Dry run: would send \(statements) statement\(statements == 1 ? "" : "s") "
+                        + "(\(Self.counts(attempts: items.filter { !$0.isVoid }.count, voids: items.filter(\.isVoid).count))) "
                         + "in \(push.batches(items).count) batch\(push.batches(items).count == 1 ? "" : "es") to \(client.endpoint.absoluteString); nothing sent.")
                 return
             }
@@ -85,7 +86,7 @@ struct LRSPushRunner {
 
     static func describe(_ summary: LRSPushSummary, total: Int, endpoint: String) -> String {
         if total == 0 { return "Nothing new to send to \(endpoint)." }
-        var text = "Sent \(summary.statements) statement\(summary.statements == 1 ? "" : "s") (\(summary.attempts) attempt\(summary.attempts == 1 ? "" : "s")) "
+        var text = "Sent \(summary.statements) statement\(summary.statements == 1 ? "" : "s") (\(counts(attempts: summary.attempts, voids: summary.voids))) "
             + "in \(summary.batches) batch\(summary.batches == 1 ? "" : "es") to \(endpoint)"
         if summary.retries > 0 { text += " after \(summary.retries) retr\(summary.retries == 1 ? "y" : "ies")" }
         text += "."
@@ -93,6 +94,14 @@ struct LRSPushRunner {
             text += " \(summary.conflicts) statement\(summary.conflicts == 1 ? " was" : "s were") already in the LRS with other content (409 Conflict)."
         }
         return text
+    }
+
+    /// "3 attempts", "3 attempts, 1 voided attempt" or "1 voided attempt".
+    static func counts(attempts: Int, voids: Int) -> String {
+        var parts: [String] = []
+        if attempts > 0 || voids == 0 { parts.append("\(attempts) attempt\(attempts == 1 ? "" : "s")") }
+        if voids > 0 { parts.append("\(voids) voided attempt\(voids == 1 ? "" : "s")") }
+        return parts.joined(separator: ", ")
     }
 
     /// Runs `body`, turning LRS errors into failures.
