@@ -118,4 +118,20 @@ public protocol CompletionStore: Sendable {
     /// open read keeps the log for now; the next `cares` command to close the store clears it then.
     /// PostgreSQL returns true: dead rows are left to VACUUM (docs/operations.md).
     func clearErasedTraces() async throws -> Bool
+
+    // MARK: Streaming reports (#16)
+
+    /// Calls `body` for each learner (one by id with `learnerID`; active ones only with `activeOnly`),
+    /// in id order, with each of their attempts (at `moduleID` only when given) ordered by module id,
+    /// start time and id, and once with nil for a learner without any; one ordered read, so memory
+    /// stays flat however many learners and attempts there are.
+    ///
+    /// The values carry only what completion reports read: learners without their created and
+    /// updated times, attempts without content hash, seed, question count, OS user, host or void reason.
+    func forEachLearnerAttempt(
+        learnerID: String?, moduleID: String?, activeOnly: Bool, _ body: (Learner, Attempt?) throws -> Void
+    ) async throws
+    /// Calls `body` with each attempt matching `query`, ordered as in `forEachAttempt`, and its learner
+    /// (nil when the learner row is missing); one ordered read, without loading the learners.
+    func forEachAttemptWithLearner(_ query: AttemptQuery, _ body: (Attempt, Learner?) throws -> Void) async throws
 }

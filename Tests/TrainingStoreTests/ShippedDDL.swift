@@ -208,5 +208,17 @@ struct ShippedDDL {
                 ALTER TABLE audit_events ADD CONSTRAINT audit_events_kind_check
                     CHECK (kind IN ('attempt_granted', 'attempt_voided', 'learner_erased'));
                 """),
+        ShippedDDL(
+            version: 4, name: "v4-report-order",
+            sqlite: """
+                CREATE INDEX attempts_for_reports ON attempts (learner_id, module_id, started_at, id,
+                    module_version, status, finished_at, points, max_points, score_percent);
+                DROP INDEX attempts_by_learner;
+                """,
+            postgres: """
+                CREATE INDEX attempts_for_reports ON attempts (learner_id COLLATE "C", module_id COLLATE "C", started_at, id)
+                    INCLUDE (module_version, status, finished_at, points, max_points, score_percent);
+                CREATE UNIQUE INDEX learners_by_id_c ON learners (id COLLATE "C");
+                """),
     ]
 }

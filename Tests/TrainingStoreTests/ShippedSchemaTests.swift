@@ -42,7 +42,7 @@ import Testing
         try queue.close()
     }
 
-    @Test(arguments: 1...3)
+    @Test(arguments: 1...4)
     func aSQLiteStoreFromAnEarlierCaresOpensAndUpgrades(_ version: Int) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cares-shipped-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -104,7 +104,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: postgres), arguments: 1...3)
+    @Test(.enabled(if: postgres), arguments: 1...4)
     func aPostgreSQLStoreFromAnEarlierCaresOpensAndUpgrades(_ version: Int) async throws {
         let server = try await PostgresTestServer.create()
         do {

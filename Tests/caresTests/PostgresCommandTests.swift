@@ -137,11 +137,11 @@ final class PostgresCommandTests: XCTestCase {
         let created = try CaresProcess.run(["db", "migrate", "--database", url], environment: environment)
         XCTAssertEqual(created.status, 0, created.stderr)
         XCTAssertTrue(created.stdout.contains("Created the record store"), created.stdout)
-        XCTAssertTrue(created.stdout.contains("schema version 3."), created.stdout)
+        XCTAssertTrue(created.stdout.contains("schema version \(RecordStore.latestSchemaVersion)."), created.stdout)
         XCTAssertFalse(created.stdout.contains("hunter2"), created.stdout)
         let again = try CaresProcess.run(["db", "migrate"], environment: environment.merging(["CARES_DATABASE": url]) { $1 })
         XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertTrue(again.stdout.contains("is up to date: schema version 3."), again.stdout)
+        XCTAssertTrue(again.stdout.contains("is up to date: schema version \(RecordStore.latestSchemaVersion)."), again.stdout)
     }
 
     func testDbCheckFindsMissingTablesAndPassesOnceMigrated() async throws {
@@ -154,7 +154,7 @@ final class PostgresCommandTests: XCTestCase {
         XCTAssertEqual(try CaresProcess.run(["db", "migrate", "--database", url], environment: environment).status, 0)
         let good = try CaresProcess.run(["db", "check", "--database", url], environment: environment)
         XCTAssertEqual(good.status, 0, good.stderr)
-        XCTAssertTrue(good.stdout.contains("is sound: schema version 3, every table present."), good.stdout)
+        XCTAssertTrue(good.stdout.contains("is sound: schema version \(RecordStore.latestSchemaVersion), every table present."), good.stdout)
         XCTAssertFalse(good.stdout.contains("hunter2") || empty.stderr.contains("hunter2"))
         let backup = try CaresProcess.run(["db", "backup", NSTemporaryDirectory() + "cares-pg-\(UUID()).sqlite", "--database", url], environment: environment)
         XCTAssertEqual(backup.status, 64)

@@ -48,11 +48,10 @@ public struct AttemptsReport {
     func forEach(_ body: (Attempt, Learner?) throws -> Void) async throws {
         try context.requireKnownModule()
         try await context.requireKnownLearner()
-        let directory = try await context.learnerDirectory()
         let filter = context.filter
         let needsLearner = filter.department != nil || filter.role != nil
-        try await context.store.forEachAttempt(filter.attemptQuery) { attempt in
-            let learner = directory[attempt.learnerID]
+        // Each attempt comes with its learner from one ordered read: no directory of learners is loaded.
+        try await context.store.forEachAttemptWithLearner(filter.attemptQuery) { attempt, learner in
             if needsLearner {
                 guard let learner, filter.admits(learner) else { return }
             }

@@ -7,11 +7,11 @@ struct CompletionStats {
     var byDepartment: [String: (required: Int, compliant: Int)] = [:]
     var rows = 0
     var compliant = 0
-    var learners = Set<String>()
+    /// Learners with at least one row (counted as each learner's rows are written, so no set of ids is kept).
+    var learnerCount = 0
 
     mutating func count(_ row: CompletionRow) {
         rows += 1
-        learners.insert(row.learner.id)
         let department = row.learner.department ?? "(no department)"
         var entry = byDepartment[department] ?? (0, 0)
         entry.required += 1

@@ -62,13 +62,13 @@ public struct CompletionsReport {
         try writer.finish(
             ReportSummary(
                 figures: [
-                    .init("learners", "Learners", .integer(stats.learners.count)),
+                    .init("learners", "Learners", .integer(stats.learnerCount)),
                     .init("required", "Required completions", .integer(stats.rows)),
                     .init("compliant", "Held with a valid pass", .integer(stats.compliant)),
                     .init("compliance_percent", "Compliance", .number(rate), .percent),
                 ],
                 charts: [stats.passRateChart(catalog: context.catalog), stats.complianceChart()],
-                line: "\(stats.learners.count) learner\(stats.learners.count == 1 ? "" : "s"), "
+                line: "\(stats.learnerCount) learner\(stats.learnerCount == 1 ? "" : "s"), "
                     + "\(stats.compliant) of \(stats.rows) required completions held"
                     + (rate.map { " (\(Int($0.rounded()))%)." } ?? ".")))
     }

@@ -54,13 +54,18 @@ public struct DueReport {
         try writer.begin(context.header(kind: "due", title: "Training due (within \(withinDays) days)"))
         try writer.beginSection(Self.section)
         var dueCount = 0, overdueCount = 0
-        var learners = Set<String>()
+        // Rows come learner by learner, so counting changes of id counts learners without a set.
+        var learnerCount = 0
+        var lastLearner: String?
         let stats = try await CompletionRows.forEach(context, activeOnly: true) { row in
             guard let (reason, dueAt) = due(row.standing) else { return }
             let overdue = dueAt.map { $0 <= context.now } ?? false
             dueCount += 1
             if overdue { overdueCount += 1 }
-            learners.insert(row.learner.id)
+            if row.learner.id != lastLearner {
+                learnerCount += 1
+                lastLearner = row.learner.id
+            }
             let pass = row.standing.lastPass
             try writer.row([
                 .text(row.learner.id), .text(row.learner.name), .text(row.learner.department), .text(row.learner.role),
@@ -73,13 +78,13 @@ public struct DueReport {
         try writer.finish(
             ReportSummary(
                 figures: [
-                    .init("learners_with_due", "Learners with training due", .integer(learners.count)),
+                    .init("learners_with_due", "Learners with training due", .integer(learnerCount)),
                     .init("due", "Modules due", .integer(dueCount)),
                     .init("overdue", "Overdue", .integer(overdueCount)),
                     .init("within_days", "Horizon (days)", .integer(withinDays)),
                 ],
                 charts: [stats.passRateChart(catalog: context.catalog), stats.complianceChart()],
-                line: "\(learners.count) learner\(learners.count == 1 ? "" : "s"), \(dueCount) module\(dueCount == 1 ? "" : "s") due\(scope)"
+                line: "\(learnerCount) learner\(learnerCount == 1 ? "" : "s"), \(dueCount) module\(dueCount == 1 ? "" : "s") due\(scope)"
                     + " (\(overdueCount) overdue)."))
     }
 }

@@ -46,6 +46,12 @@ public final class ReportOutput {
         if buffer.count >= 64 * 1024 { try flush() }
     }
 
+    /// Appends UTF-8 bytes, for writers that build their rows as bytes (CSV).
+    public func write(bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 64 * 1024 { try flush() }
+    }
+
     public func write(_ data: Data) throws {
         try flush()
         try writeNow(data)

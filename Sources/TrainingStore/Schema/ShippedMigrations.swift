@@ -159,5 +159,21 @@ struct ShippedMigration: Sendable {
                 ALTER TABLE audit_events ADD CONSTRAINT audit_events_kind_check
                     CHECK (kind IN ('attempt_granted', 'attempt_voided', 'learner_erased'));
                 """),
+        ShippedMigration(
+            4, "v4-report-order",
+            // The streaming reports read attempts by learner, module, start and id (#16), and only
+            // the columns a standing needs, which the index carries so the table is not read.
+            // PostgreSQL sorts ids byte-wise (COLLATE "C"), so its indexes say so; SQLite's BINARY
+            // already is, and there the new index makes attempts_by_learner (a prefix of it) redundant.
+            sqlite: """
+                CREATE INDEX attempts_for_reports ON attempts (learner_id, module_id, started_at, id,
+                    module_version, status, finished_at, points, max_points, score_percent);
+                DROP INDEX attempts_by_learner;
+                """,
+            postgres: """
+                CREATE INDEX attempts_for_reports ON attempts (learner_id COLLATE "C", module_id COLLATE "C", started_at, id)
+                    INCLUDE (module_version, status, finished_at, points, max_points, score_percent);
+                CREATE UNIQUE INDEX learners_by_id_c ON learners (id COLLATE "C");
+                """),
     ]
 }
