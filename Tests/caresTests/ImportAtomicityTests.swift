@@ -100,7 +100,7 @@ final class ImportAtomicityTests: CaresCommandTestCase {
     func testAFIFONamedLikeAGIFTFileIsRefusedAtOnce() throws {
         let fifo = home.appendingPathComponent("questions.gift").path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
-        let output = try cares(["import", "gift", fifo])
+        let output = try CaresProcess.run(["import", "gift", fifo, "--output", home.appendingPathComponent("questions.yaml").path])
         XCTAssertEqual(output.status, 1, output.stderr)
         XCTAssertTrue(output.stderr.contains("is not a regular file"), output.stderr)
     }
