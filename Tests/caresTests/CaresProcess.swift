@@ -47,8 +47,8 @@ struct CaresProcess {
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()
-        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errData = stderr.fileHandleForReading.readDataToEndOfFile()
+        let outData = stdout.fileHandleForReading.readAllRetryingInterrupts()
+        let errData = stderr.fileHandleForReading.readAllRetryingInterrupts()
         process.waitUntilExit()
         return Output(
             stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
@@ -87,9 +87,9 @@ struct CaresProcess {
         process.standardError = stderr
         try process.run()
         let errorData = ResultData()
-        let reader = Thread { errorData.data = stderr.fileHandleForReading.readDataToEndOfFile() }
+        let reader = Thread { errorData.data = stderr.fileHandleForReading.readAllRetryingInterrupts() }
         reader.start()
-        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        let outData = stdout.fileHandleForReading.readAllRetryingInterrupts()
         process.waitUntilExit()
         while !errorData.done { usleep(1000) }
         return Output(
@@ -102,7 +102,7 @@ struct CaresProcess {
         let deadline = Date().addingTimeInterval(timeout)
         var seen = ""
         while Date() < deadline {
-            let chunk = handle.availableData
+            let chunk = handle.readSomeRetryingInterrupts()
             if chunk.isEmpty { break }
             seen += String(decoding: chunk, as: UTF8.self)
             if seen.contains(text) { return }

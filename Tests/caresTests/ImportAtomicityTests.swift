@@ -61,7 +61,7 @@ final class ImportAtomicityTests: CaresCommandTestCase {
         let (process, stderr) = try startAndWaitForLog(
             ["learners", "import", file, "--database", database], wal: database + "-wal")
         kill(process.processIdentifier, SIGINT)
-        let said = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let said = String(decoding: stderr.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 130, said)
         XCTAssertTrue(said.contains("Interrupted: nothing was imported."), said)
@@ -82,7 +82,7 @@ final class ImportAtomicityTests: CaresCommandTestCase {
         }
         let (process, stderr) = try startAndWaitForLog(["db", "copy", "--from", source, "--to", target], wal: target + "-wal")
         kill(process.processIdentifier, SIGINT)
-        let said = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let said = String(decoding: stderr.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 130, said)
         XCTAssertTrue(said.contains("Interrupted: nothing was copied."), said)

@@ -154,9 +154,9 @@ enum PacedCares {
         }
         writer.start()
         let errors = ResultData()
-        let reader = Thread { errors.data = stderr.fileHandleForReading.readDataToEndOfFile() }
+        let reader = Thread { errors.data = stderr.fileHandleForReading.readAllRetryingInterrupts() }
         reader.start()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let out = stdout.fileHandleForReading.readAllRetryingInterrupts()
         process.waitUntilExit()
         while !errors.done { usleep(1000) }
         return CaresProcess.Output(

@@ -170,7 +170,7 @@ final class Terminal: @unchecked Sendable {
         try process.run()
         let reader = Thread { [self] in
             while true {
-                let chunk = stdout.fileHandleForReading.availableData
+                let chunk = stdout.fileHandleForReading.readSomeRetryingInterrupts()
                 lock.withLock {
                     if chunk.isEmpty { readDone = true } else { output.append(chunk) }
                 }
@@ -179,7 +179,7 @@ final class Terminal: @unchecked Sendable {
         }
         reader.start()
         let errors = self.errors
-        let errorReader = Thread { errors.data = stderr.fileHandleForReading.readDataToEndOfFile() }
+        let errorReader = Thread { errors.data = stderr.fileHandleForReading.readAllRetryingInterrupts() }
         errorReader.start()
     }
 
