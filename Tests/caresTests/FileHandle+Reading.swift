@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 extension FileHandle {
     /// Everything until end of file, retrying reads a signal interrupted.
@@ -18,7 +19,7 @@ extension FileHandle {
     func readSomeRetryingInterrupts() -> Data {
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(fileDescriptor, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fileDescriptor, $0.baseAddress, $0.count) }
             if count >= 0 { return Data(buffer[0..<count]) }
             if errno != EINTR { return Data() }
         }

@@ -16,9 +16,13 @@ public struct Choice: Hashable, Sendable {
     }
 
     /// The canonical letter for the choice at a 0-based YAML position: a…z, then aa, ab ….
+    ///
+    /// Called for every choice of every draw the audit plays, so the letters are made once.
     public static func positionalID(_ index: Int) -> String {
-        let letters = Array("abcdefghijklmnopqrstuvwxyz")
-        if index < 26 { return String(letters[index]) }
-        return positionalID(index / 26 - 1) + String(letters[index % 26])
+        guard index >= 0 else { return "" }
+        if index < 26 { return letters[index] }
+        return positionalID(index / 26 - 1) + letters[index % 26]
     }
+
+    private static let letters: [String] = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) }
 }
