@@ -125,42 +125,32 @@ final class PostgresConnectionLimitTests: XCTestCase {
 
 /// Runs `cares` with its input typed line by line with short pauses, as a person would.
 enum PacedCares {
-    private static let launching = NSLock()
-
     /// Writes `lines` with 20–150 ms between them, waiting on `barrier` after the first `waitAfter`.
     static func run(
         _ arguments: [String], lines: [String], waitAfter: Int, barrier: DispatchSemaphore, environment: [String: String]
     ) throws -> CaresProcess.Output {
-        let process = Process()
-        process.executableURL = CaresProcess.binary
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        // Foundation's Process.run() is not safe to call from many threads at once (it crashed with 200).
-        try launching.withLock { try process.run() }
+        let process = try SpawnedProcess.start(CaresProcess.binary.path, arguments, environment: env)
+        let stdin = process.input
         let writer = Thread {
             for (index, line) in lines.enumerated() {
                 if index == waitAfter { barrier.wait() }
                 usleep(UInt32.random(in: 20_000...150_000))
-                try? stdin.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
+                try? stdin.write(contentsOf: Data((line + "\n").utf8))
             }
-            try? stdin.fileHandleForWriting.close()
+            try? stdin.close()
         }
         writer.start()
         let errors = ResultData()
-        let reader = Thread { errors.data = stderr.fileHandleForReading.readAllRetryingInterrupts() }
+        let reader = Thread { errors.data = process.errors.readAllRetryingInterrupts() }
         reader.start()
-        let out = stdout.fileHandleForReading.readAllRetryingInterrupts()
-        process.waitUntilExit()
+        let out = process.output.readAllRetryingInterrupts()
+        let status = process.wait()
         while !errors.done { usleep(1000) }
         return CaresProcess.Output(
             stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: errors.data, as: UTF8.self),
-            status: process.terminationStatus)
+            status: status)
     }
 }
