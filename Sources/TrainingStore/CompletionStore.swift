@@ -113,6 +113,24 @@ public protocol CompletionStore: Sendable {
     /// Inserts or updates (every field but `createdAt`) all of `learners`, whose ids must differ, in
     /// as few statements as the backend allows.
     func saveLearners(_ learners: [Learner]) async throws
+    /// Starts a staged roster import, inside `withTransaction`: an empty staging table on the
+    /// transaction's connection (dropped or emptied by the next import or when the store closes).
+    ///
+    /// A roster is staged row by row (`stageLearners`), checked for repeated ids
+    /// (`stagedLearnerRepeats`) and merged in one statement (`mergeStagedLearners`), so memory stays
+    /// flat however long the file, and the merge writes in id order whatever the file's order.
+    func beginLearnerStaging() async throws
+    /// Adds rows to the staging table; ids may repeat here (`stagedLearnerRepeats` finds them).
+    func stageLearners(_ rows: [StagedLearner]) async throws
+    /// The staged rows whose id an earlier row has, in line order: at most `limit` of them, and
+    /// how many there are in all (0 when every id is different).
+    func stagedLearnerRepeats(limit: Int) async throws -> (listed: [StagedLearner.Repeat], total: Int)
+    /// Adds or updates a learner for every staged row (whose ids must differ): the `given` fields
+    /// are set from the row, the others keep what is on record (nil for a new learner); each is
+    /// made active and from the roster. A learner whose record would not change is not written.
+    /// `inIDOrder` says the rows were staged in strictly ascending byte order of id (so none
+    /// repeats, and the merge needs no sorting); the merge is right either way, only slower.
+    func mergeStagedLearners(given: Set<LearnerField>, now: Date, inIDOrder: Bool) async throws -> LearnerMerge
     /// Clears what erased personal data can leave outside the tables: SQLite checkpoints the
     /// write-ahead log into the database file and truncates it. Returns false when another session's
     /// open read keeps the log for now; the next `cares` command to close the store clears it then.

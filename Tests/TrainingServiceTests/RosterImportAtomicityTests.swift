@@ -38,6 +38,35 @@ final class RosterImportAtomicityTests: XCTestCase {
         }
     }
 
+    /// Repeated ids, found in the store after staging, are listed among the rows' own problems in
+    /// line order, each with the line the id first appears on; an ascending file and a shuffled one
+    /// give the same outcome.
+    func testRepeatedIDsAreListedInLineOrderAmongOtherProblems() async throws {
+        let store = try SQLiteStore.inMemory()
+        let text = "id,name\nrn-b,B\nrn-a,A\nbad id,X\nrn-b,B again\nrn-c,C\u{1}\nrn-a,A again\n"
+        do {
+            _ = try await RosterImport(store: store, fileName: "r.csv").run(text)
+            XCTFail("repeated ids must fail the import")
+        } catch ServiceError.roster(let problems) {
+            XCTAssertEqual(
+                problems,
+                [
+                    "r.csv:4: 'bad id' is not a valid staff ID (1–64 letters, digits, dots, dashes, underscores or @)",
+                    "r.csv:5: the id 'rn-b' is already on line 2",
+                    "r.csv:6: the name contains a control character (U+0001) at character 2; remove it and import again",
+                    "r.csv:7: the id 'rn-a' is already on line 3",
+                ])
+        }
+        let count = try await store.learners().count
+        XCTAssertEqual(count, 0)
+
+        let ascending = (0..<2_500).map { String(format: "rn-%05d,Person %d\n", $0, $0) }
+        let inOrder = try await RosterImport(store: try SQLiteStore.inMemory(), fileName: "r.csv").run("id,name\n" + ascending.joined())
+        let shuffled = try await RosterImport(store: try SQLiteStore.inMemory(), fileName: "r.csv").run("id,name\n" + ascending.shuffled().joined())
+        XCTAssertEqual(inOrder, RosterImport.Outcome(added: 2_500, updated: 0, unchanged: 0))
+        XCTAssertEqual(shuffled, inOrder)
+    }
+
     /// A cancelled import (Ctrl-C in `cares learners import`) stops at its next batch and leaves nothing.
     func testACancelledImportLeavesNothing() async throws {
         let store = try SQLiteStore.inMemory()

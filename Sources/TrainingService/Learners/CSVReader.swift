@@ -8,6 +8,9 @@ public struct CSVReader {
     public struct Record: Hashable, Sendable {
         public var line: Int
         public var fields: [String]
+        /// True when every field is printable ASCII (no control character, nothing beyond U+007E):
+        /// the common case, which needs no per-character checks.
+        public var isPrintableASCII: Bool
     }
 
     public struct Failure: Error, Hashable, Sendable {
@@ -77,8 +80,18 @@ public struct CSVReader {
             var fieldWasQuoted = false
             var quoteLine = line
             var size = 0
+            var printable = true
 
             func endField() throws {
+                // ASCII (the common case) needs no validation.
+                if field.allSatisfy({ $0 < 0x80 }) {
+                    if printable, !field.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { printable = false }
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    field.removeAll(keepingCapacity: true)
+                    fieldWasQuoted = false
+                    return
+                }
+                printable = false
                 guard let text = String(validating: field, as: UTF8.self) else {
                     throw Failure(line: line, message: "this line is not UTF-8 text; save the file as \"CSV UTF-8\" and import it again")
                 }
@@ -88,6 +101,28 @@ public struct CSVReader {
             }
 
             recordLoop: while true {
+                if !quoted, index < buffer.count {
+                    // Fast path: the run of plain bytes up to the next comma, quote or line end in this chunk, copied at once.
+                    let start = index
+                    let end = buffer.withUnsafeBufferPointer { bytes in
+                        var end = start
+                        while end < bytes.count {
+                            let byte = bytes[end]
+                            if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { break }
+                            end += 1
+                        }
+                        return end
+                    }
+                    if end > start {
+                        field.append(contentsOf: buffer[start..<end])
+                        index = end
+                        size += end - start
+                        if size > Self.maxRecordBytes {
+                            throw Failure(line: recordLine, message: "this record is longer than \(Self.maxRecordBytes >> 20) MiB")
+                        }
+                        continue
+                    }
+                }
                 guard let byte = try peek() else {
                     if quoted { throw Failure(line: quoteLine, message: "a quoted field is never closed") }
                     try endField()
@@ -142,7 +177,7 @@ public struct CSVReader {
             }
             // A blank line is no record.
             if fields.count == 1, fields[0].isEmpty { continue }
-            return Record(line: recordLine, fields: fields)
+            return Record(line: recordLine, fields: fields, isPrintableASCII: printable)
         }
     }
 }

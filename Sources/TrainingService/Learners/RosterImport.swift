@@ -47,84 +47,53 @@ public struct RosterImport {
         return try await run(now: now, reading: { CSVReader(source: try FileBytes(path: path)) })
     }
 
-    /// How many rows are checked, looked up and saved together.
-    public static let batchSize = 500
+    /// How many rows are checked and staged together.
+    public static let batchSize = 1_000
 
     /// The most problems listed; the rest are counted.
     public static let maxProblemsListed = 100
 
-    /// Imports the records `open()` reads in one transaction, `batchSize` learners at a time; any problem, an error or a cancelled task rolls all of it back.
+    /// Imports the records `open()` reads in one transaction; any problem, an error or a cancelled
+    /// task rolls all of it back.
     ///
-    /// `open` is called again if the store runs the transaction again after a conflict.
+    /// Rows are checked as they are read and staged in the store `batchSize` at a time; repeated ids
+    /// are found there, and one statement merges the staged rows into the learners on record, so
+    /// memory stays flat however long the file. `open` is called again if the store runs the
+    /// transaction again after a conflict.
     public func run(now: Date = Date(), reading open: () throws -> CSVReader) async throws -> Outcome {
         // The header is checked before the store is touched.
         var first = try open()
         _ = try header(&first)
         return try await store.withTransaction { store in
             var reader = try open()
-            var batch = Batch(header: try header(&reader), fileName: fileName, now: now)
-            var outcome = Outcome(added: 0, updated: 0, unchanged: 0)
+            var batch = Batch(header: try header(&reader), fileName: fileName)
+            try await store.beginLearnerStaging()
             while true {
                 let record: CSVReader.Record?
                 do {
                     record = try reader.next()
                 } catch let failure as CSVReader.Failure {
-                    batch.problem("\(fileName):\(failure.line): \(failure.message)")
+                    batch.problem(at: failure.line, failure.message)
                     break
                 }
                 guard let record else { break }
                 batch.add(record)
                 if batch.isFull {
                     try Task.checkCancellation()
-                    try await Self.save(&batch, into: store, outcome: &outcome)
+                    try await store.stageLearners(batch.rows)
+                    batch.rows.removeAll(keepingCapacity: true)
                 }
             }
             try Task.checkCancellation()
-            if !batch.problems.isEmpty {
-                var problems = batch.problems
-                if batch.unlisted > 0 {
-                    problems.append("… and \(batch.unlisted) more problem\(batch.unlisted == 1 ? "" : "s") not listed")
-                }
-                throw ServiceError.roster(problems)
-            }
-            try await Self.save(&batch, into: store, outcome: &outcome)
+            try await store.stageLearners(batch.rows)
+            // Ids in strictly ascending order cannot repeat, and need no sorting before the merge.
+            let repeats = batch.ascending ? ([], 0) : try await store.stagedLearnerRepeats(limit: Self.maxProblemsListed)
             try Task.checkCancellation()
-            return outcome
+            if let problems = batch.report(repeats) { throw ServiceError.roster(problems) }
+            let merge = try await store.mergeStagedLearners(given: batch.given, now: now, inIDOrder: batch.ascending)
+            try Task.checkCancellation()
+            return Outcome(added: merge.added, updated: merge.updated, unchanged: merge.unchanged)
         }
-    }
-
-    /// Writes the batch's learners, keeping on-record values of the columns the file leaves out.
-    private static func save(_ batch: inout Batch, into store: any CompletionStore, outcome: inout Outcome) async throws {
-        guard batch.problems.isEmpty, !batch.learners.isEmpty else {
-            batch.learners.removeAll(keepingCapacity: true)
-            return
-        }
-        var existing: [String: Learner] = [:]
-        for learner in try await store.learners(ids: batch.learners.map(\.id)) { existing[learner.id] = learner }
-        var changed: [Learner] = []
-        changed.reserveCapacity(batch.learners.count)
-        for incoming in batch.learners {
-            var learner = incoming
-            if let old = existing[learner.id] {
-                learner.createdAt = old.createdAt
-                if !batch.present.contains("name") { learner.name = old.name }
-                if !batch.present.contains("email") { learner.email = old.email }
-                if !batch.present.contains("department") { learner.department = old.department }
-                if !batch.present.contains("role") { learner.role = old.role }
-                var compare = old
-                compare.updatedAt = learner.updatedAt
-                if compare == learner {
-                    outcome.unchanged += 1
-                    continue
-                }
-                outcome.updated += 1
-            } else {
-                outcome.added += 1
-            }
-            changed.append(learner)
-        }
-        try await store.saveLearners(changed)
-        batch.learners.removeAll(keepingCapacity: true)
     }
 
     /// Reads and checks the header row: which column each name is in.
@@ -160,74 +129,102 @@ public struct RosterImport {
     struct Header {
         var position: [String: Int]
         var count: Int
+        let id: Int?
+        let name: Int?
+        let email: Int?
+        let department: Int?
+        let role: Int?
+
+        init(position: [String: Int], count: Int) {
+            self.position = position
+            self.count = count
+            id = position["id"]
+            name = position[LearnerField.name.rawValue]
+            email = position[LearnerField.email.rawValue]
+            department = position[LearnerField.department.rawValue]
+            role = position[LearnerField.role.rawValue]
+        }
     }
 
-    /// The rows checked since the last save, and every problem so far.
+    /// The rows checked since the last staging, and the problems so far (with their lines).
     struct Batch {
         let header: Header
         let fileName: String
-        let now: Date
-        let present: Set<String>
-        var learners: [Learner] = []
-        var problems: [String] = []
+        /// The learner fields the file has columns for.
+        let given: Set<LearnerField>
+        var rows: [StagedLearner] = []
+        var problems: [(line: Int, text: String)] = []
         /// Problems found beyond `maxProblemsListed`.
         var unlisted = 0
-        /// The line of each id met so far, to report a second row for the same person.
-        var seen: [String: Int32] = [:]
+        /// Whether every staged id so far is greater (byte-wise) than the one before.
+        var ascending = true
+        var lastID: String?
 
-        init(header: Header, fileName: String, now: Date) {
+        init(header: Header, fileName: String) {
             self.header = header
             self.fileName = fileName
-            self.now = now
-            present = Set(header.position.keys)
+            given = Set(LearnerField.allCases.filter { header.position[$0.rawValue] != nil })
+            rows.reserveCapacity(RosterImport.batchSize)
         }
 
-        var isFull: Bool { learners.count >= RosterImport.batchSize }
+        var isFull: Bool { rows.count >= RosterImport.batchSize }
 
-        mutating func problem(_ text: String) {
-            if problems.count < RosterImport.maxProblemsListed { problems.append(text) } else { unlisted += 1 }
+        mutating func problem(at line: Int, _ text: String) {
+            if problems.count < RosterImport.maxProblemsListed { problems.append((line, text)) } else { unlisted += 1 }
         }
 
-        /// Checks one row: its learner joins the batch, or its problems are noted.
+        /// Every problem, the rows' own and the repeated ids, in line order (the first
+        /// `maxProblemsListed`, then how many more); nil when there are none.
+        func report(_ repeats: (listed: [StagedLearner.Repeat], total: Int)) -> [String]? {
+            guard !problems.isEmpty || repeats.total > 0 else { return nil }
+            let repeated = repeats.listed.map { item in
+                (line: item.line, text: "the id '\(item.id)' is already on line \(item.firstLine)")
+            }
+            let all = (problems + repeated).sorted { $0.line < $1.line }
+            var lines = all.prefix(RosterImport.maxProblemsListed).map { "\(fileName):\($0.line): \($0.text)" }
+            let more = all.count - lines.count + unlisted + (repeats.total - repeats.listed.count)
+            if more > 0 { lines.append("… and \(more) more problem\(more == 1 ? "" : "s") not listed") }
+            return lines
+        }
+
+        /// Checks one row: a row with a valid id is staged (so that a repeat of it is found), and its
+        /// problems are noted.
         mutating func add(_ record: CSVReader.Record) {
-            let where_ = "\(fileName):\(record.line)"
             guard record.fields.count == header.count else {
-                problem("\(where_): \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), but the header has \(header.count); quote any value that contains a comma")
+                problem(
+                    at: record.line,
+                    "\(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), but the header has \(header.count); quote any value that contains a comma")
                 return
             }
-            func value(_ column: String) -> String? {
-                guard let index = header.position[column] else { return nil }
+            func value(_ index: Int?) -> String? {
+                guard let index else { return nil }
                 let text = RosterImport.trimmed(record.fields[index])
                 return text.isEmpty ? nil : text
             }
-            guard let id = value("id") else {
-                problem("\(where_): the id is empty")
+            guard let id = value(header.id) else {
+                problem(at: record.line, "the id is empty")
                 return
             }
             guard RosterImport.isValidID(id) else {
-                problem("\(where_): '\(ShownText.id(id))' is not a valid staff ID (1–64 letters, digits, dots, dashes, underscores or @)")
+                problem(at: record.line, "'\(ShownText.id(id))' is not a valid staff ID (1–64 letters, digits, dots, dashes, underscores or @)")
                 return
             }
-            if let first = seen[id] {
-                problem("\(where_): the id '\(id)' is already on line \(first)")
-                return
+            let row = StagedLearner(
+                line: record.line, id: id, name: value(header.name), email: value(header.email), department: value(header.department),
+                role: value(header.role))
+            rows.append(row)
+            if ascending, let lastID, !lastID.utf8.lexicographicallyPrecedes(id.utf8) { ascending = false }
+            lastID = id
+            for field in LearnerField.allCases {
+                guard let text = row[field] else { continue }
+                // Printable ASCII has one byte per character and no control character: only the length can be wrong.
+                if record.isPrintableASCII, text.utf8.count <= RosterImport.maxFieldLength { continue }
+                if let trouble = RosterImport.problem(field.rawValue, text) { problem(at: record.line, trouble) }
             }
-            seen[id] = Int32(clamping: record.line)
-            let fieldProblems = RosterImport.columns.dropFirst().compactMap { column in value(column).flatMap { RosterImport.problem(column, $0) } }
-            if !fieldProblems.isEmpty {
-                for text in fieldProblems { problem("\(where_): \(text)") }
-                return
+            if let email = row.email, !email.utf8.contains(0x40)
+                || ((!record.isPrintableASCII || email.utf8.contains(0x20)) && email.contains(where: \.isWhitespace)) {
+                problem(at: record.line, "'\(ShownText.escaped(email, limit: 80))' is not an email address")
             }
-            if let email = value("email"), !email.utf8.contains(0x40)
-                || (email.utf8.contains { $0 <= 0x20 || $0 >= 0x7F } && email.contains(where: \.isWhitespace)) {
-                problem("\(where_): '\(ShownText.escaped(email, limit: 80))' is not an email address")
-                return
-            }
-            guard problems.isEmpty else { return }
-            learners.append(
-                Learner(
-                    id: id, name: value("name"), email: value("email"), department: value("department"), role: value("role"),
-                    isActive: true, fromRoster: true, createdAt: now, updatedAt: now))
         }
     }
 

@@ -388,4 +388,11 @@ private struct WatchedConnection: SQLConnection {
             throw error
         }
     }
+
+    func write(_ sql: SQL, values: [SQLValue]) async throws {
+        do { try await connection.write(sql, values: values) } catch {
+            run.driverFailed = true
+            throw error
+        }
+    }
 }

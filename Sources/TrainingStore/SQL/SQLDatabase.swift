@@ -21,6 +21,8 @@ protocol SQLConnection {
     func rows(_ sql: SQL, _ values: [any SQLBindable]) async throws -> [SQLRow]
     /// Runs one statement once for each set of values; returns how many runs returned a row.
     func runEach(_ sql: SQL, _ valueSets: [[any SQLBindable]]) async throws -> Int
+    /// Runs a statement that returns no rows with `values` bound in order (bulk loads: no boxing per value).
+    func write(_ sql: SQL, values: [SQLValue]) async throws
 }
 
 extension SQLConnection {
@@ -28,6 +30,10 @@ extension SQLConnection {
         var changed = 0
         for values in valueSets where try await !rows(sql, values).isEmpty { changed += 1 }
         return changed
+    }
+
+    func write(_ sql: SQL, values: [SQLValue]) async throws {
+        _ = try await rows(sql, values)
     }
 
     func execute(_ sql: SQL, _ values: [any SQLBindable]) async throws {

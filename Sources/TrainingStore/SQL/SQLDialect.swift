@@ -57,5 +57,11 @@ struct SQL: Sendable, ExpressibleByStringLiteral {
 
     init(stringLiteral template: String) { self.init(template) }
 
+    /// A statement whose text differs between the backends beyond the tokens.
+    init(sqlite: String, postgres: String) {
+        self.sqlite = SQLDialect.sqlite.render(sqlite)
+        self.postgres = SQLDialect.postgres.render(postgres)
+    }
+
     func text(_ dialect: SQLDialect) -> String { dialect == .sqlite ? sqlite : postgres }
 }

@@ -14,6 +14,10 @@ enum SQLValue: Sendable, Equatable {
     case uuid(UUID)
 }
 
+extension SQLValue: SQLBindable {
+    var sqlValue: SQLValue { self }
+}
+
 /// A Swift value that can be bound to a statement parameter.
 protocol SQLBindable: Sendable {
     var sqlValue: SQLValue { get }

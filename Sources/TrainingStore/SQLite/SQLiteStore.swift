@@ -87,6 +87,8 @@ public final class SQLiteStore: RecordStore, @unchecked Sendable {
         configuration.prepareDatabase { db in
             // Deleted and overwritten content is zeroed in the file, so erased personal data leaves no trace.
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // A large sort (a roster import's staging index) may use a second thread.
+            try db.execute(sql: "PRAGMA threads = 2")
         }
         if wal {
             // Set here rather than with `journalMode = .wal`, which would lower synchronous to NORMAL.
