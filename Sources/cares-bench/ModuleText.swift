@@ -5,13 +5,52 @@ struct ModuleText {
     let id: String
     let questions: Int
 
-    static let words = [
+    /// Domain words, drawn most often.
+    static let common = [
         "patient", "privacy", "interpreter", "safety", "consent", "document", "refer", "listen", "support", "visit",
         "companion", "injury", "record", "policy", "respond", "recognise", "report", "trauma", "care", "team",
     ]
 
+    /// A vocabulary shaped like real text: the domain words plus 3,000 made-up words (syllable
+    /// pairs and triples), drawn with Zipf-like weights, so that, as in real modules, most words of
+    /// a question are rare across a set. (The first generator drew every word from the 20 domain
+    /// words, which made nearly every pair of questions a near-duplicate: unlike any real set.)
+    static let words: [String] = {
+        let syllables = ["ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu", "na", "pe", "ri", "so", "tu", "va", "we", "xi", "yo", "zu"]
+        var made: [String] = []
+        for first in syllables {
+            for second in syllables {
+                made.append(first + second + "n")
+                for third in syllables.prefix(6) { made.append(first + second + third + "r") }
+            }
+        }
+        return common + made.prefix(3_000)
+    }()
+
+    /// Cumulative Zipf weights (1/rank) over `words`, for drawing by binary search.
+    static let cumulative: [Double] = {
+        var total = 0.0
+        return words.indices.map { rank in
+            total += 1 / Double(rank + 1)
+            return total
+        }
+    }()
+
+    /// A word drawn with Zipf-like weights.
+    func word(_ random: inout SeededGenerator) -> String {
+        let total = Self.cumulative[Self.cumulative.count - 1]
+        let target = Double(random.below(1 << 30)) / Double(1 << 30) * total
+        var low = 0
+        var high = Self.cumulative.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if Self.cumulative[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        return Self.words[low]
+    }
+
     func sentence(_ random: inout SeededGenerator, words count: Int) -> String {
-        let text = (0..<count).map { _ in Self.words[random.below(Self.words.count)] }.joined(separator: " ")
+        let text = (0..<count).map { _ in word(&random) }.joined(separator: " ")
         return text.prefix(1).uppercased() + text.dropFirst() + "."
     }
 

@@ -38,6 +38,12 @@ final class ModuleLoadingTests: XCTestCase {
             Placeholder.fill("Call {{site.lead}} or {{ site.lead }}.", facts: ["lead": "Sam's team"]),
             "Call Sam's team or Sam's team.")
         XCTAssertEqual(Placeholder.fill("{{site.none}}", facts: [:]), "{{site.none}}")
+        let facts = ["lead": "Sam", "line": "{{site.lead}}", "unit": "Équipe née"]
+        XCTAssertEqual(
+            Placeholder.fill("{{site.unit}}: {{site.other}}, {{Site.lead}}, {{site.line}}, {{site.lead}}{{site.lead}} {{site.lead", facts: facts),
+            "Équipe née: {{site.other}}, {{Site.lead}}, {{site.lead}}, SamSam {{site.lead",
+            "unknown and malformed placeholders stay; a fact's value is not filled again; an unclosed one stays")
+        XCTAssertEqual(Placeholder.fill("no braces {here}", facts: facts), "no braces {here}")
     }
 
     func testSHA256KnownAnswers() {

@@ -1,8 +1,9 @@
 /// Finds questions that ask nearly the same thing: the Jaccard overlap of their key words (prompt and key) reaches a threshold.
 ///
-/// Uses prefix filtering, so a set of thousands of modules is not compared pair by pair: each
-/// question's words are ordered rarest first, and two questions can only reach the threshold if
-/// the first `n − ⌈t·n⌉ + 1` of them share a word.
+/// A set of thousands of modules is not compared pair by pair. Words become numbers, rarest
+/// first, and each question keeps its words as a sorted array; two questions can only reach the
+/// threshold if the first `n − ⌈t·n⌉ + 1` of their words (the prefix) share one, and if their sizes
+/// are within a factor `t` of each other. Only the pairs left are compared, by merging their arrays.
 struct NearDuplicateFinder {
     var threshold: Double
     /// Questions with fewer key words are too short to compare.
@@ -11,42 +12,50 @@ struct NearDuplicateFinder {
     private struct Item {
         var module: Module
         var question: Question
-        var words: Set<String>
+        /// Word numbers, ascending: rarest first.
+        var words: [Int32]
     }
 
     /// One warning per question that repeats an earlier one (in module order), naming the closest earlier question.
     func diagnostics(for modules: [Module]) -> [Diagnostic] {
-        var items: [Item] = []
-        for module in modules {
-            for question in module.quiz.allQuestions where question.kind.isScored {
-                let words = Set(ItemWords.contentWords(question.prompt + " " + Self.key(of: question.kind)))
-                if words.count >= Self.minimumWords { items.append(Item(module: module, question: question, words: words)) }
-            }
-        }
-        var frequency: [String: Int] = [:]
-        for item in items { for word in item.words { frequency[word, default: 0] += 1 } }
-
-        var index: [String: [Int]] = [:]
+        let items = Self.items(modules)
+        let wordCount = items.reduce(0) { max($0, Int($1.words.last ?? -1) + 1) }
+        // Word number → the items (positions) with that word in their prefix.
+        var index: [[Int32]] = Array(repeating: [], count: wordCount)
         // Questions with the same words match the first of them exactly; only that one is indexed,
         // so copies of a module do not make the candidate lists grow with every copy.
-        var firstWithWords: [Set<String>: Int] = [:]
+        var firstWithWords: [[Int32]: Int] = [:]
+        var stamp = Array(repeating: -1, count: items.count)
+        var candidates: [Int] = []
         var diagnostics: [Diagnostic] = []
         for (position, item) in items.enumerated() {
             var best: (other: Int, score: Double)?
-            let ordered = item.words.sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }
-            let prefix = ordered.prefix(ordered.count - minimumOverlap(ordered.count) + 1)
+            let size = item.words.count
+            let prefix = item.words.prefix(size - minimumOverlap(size) + 1)
             if let same = firstWithWords[item.words] {
                 best = (same, 1)
             } else {
                 firstWithWords[item.words] = position
-                var candidates = Set<Int>()
-                for word in prefix { candidates.formUnion(index[word] ?? []) }
-                for other in candidates.sorted() {
-                    let shared = item.words.intersection(items[other].words).count
-                    let score = Double(shared) / Double(item.words.count + items[other].words.count - shared)
+                // Sizes that can reach the threshold: t·n ≤ m ≤ n/t.
+                let smallest = Double(size) * threshold - 1e-9
+                let largest = Double(size) / threshold + 1e-9
+                candidates.removeAll(keepingCapacity: true)
+                for word in prefix {
+                    for number in index[Int(word)] where stamp[Int(number)] != position {
+                        let other = Int(number)
+                        stamp[other] = position
+                        let otherSize = Double(items[other].words.count)
+                        if otherSize >= smallest, otherSize <= largest { candidates.append(other) }
+                    }
+                }
+                candidates.sort()
+                for other in candidates {
+                    let otherWords = items[other].words
+                    let shared = Self.sharedCount(item.words, otherWords)
+                    let score = Double(shared) / Double(size + otherWords.count - shared)
                     if score + 1e-9 >= threshold, score > (best?.score ?? 0) { best = (other, score) }
                 }
-                for word in prefix { index[word, default: []].append(position) }
+                for word in prefix { index[Int(word)].append(Int32(position)) }
             }
             if let best {
                 let other = items[best.other]
@@ -60,6 +69,47 @@ struct NearDuplicateFinder {
             }
         }
         return diagnostics
+    }
+
+    /// The scored questions with enough key words, each with its words numbered rarest first
+    /// (ties by the word itself, so the numbering is the same on every run).
+    private static func items(_ modules: [Module]) -> [Item] {
+        var texts: [(module: Module, question: Question, words: Set<String>)] = []
+        var frequency: [String: Int] = [:]
+        for module in modules {
+            for question in module.quiz.allQuestions where question.kind.isScored {
+                let words = Set(ItemWords.contentWords(question.prompt + " " + Self.key(of: question.kind)))
+                guard words.count >= minimumWords else { continue }
+                texts.append((module, question, words))
+                for word in words { frequency[word, default: 0] += 1 }
+            }
+        }
+        let ordered = frequency.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
+        var number: [String: Int32] = [:]
+        number.reserveCapacity(ordered.count)
+        for (position, entry) in ordered.enumerated() { number[entry.key] = Int32(position) }
+        return texts.map { text in
+            Item(module: text.module, question: text.question, words: text.words.compactMap { number[$0] }.sorted())
+        }
+    }
+
+    /// How many numbers two ascending arrays share.
+    private static func sharedCount(_ left: [Int32], _ right: [Int32]) -> Int {
+        var i = 0
+        var j = 0
+        var shared = 0
+        while i < left.count, j < right.count {
+            if left[i] == right[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if left[i] < right[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
     }
 
     /// The fewest shared words two sets of this size need: ⌈t·n⌉.

@@ -25,44 +25,63 @@ public struct QuizAudit: Sendable {
 
     /// The audit of one module; fill its placeholders first, as a learner would see it.
     ///
-    /// Per draw the plan is built once; each strategy's input is parsed and marked by the engine,
-    /// and a strategy typing the same input at the same position as another reuses that mark (the
-    /// engine's mark depends only on the question as shown and the input). The score is summed as
-    /// `QuizResult.compute` sums it, in plan order, so the figures are exactly the engine's.
+    /// Per draw the plan is built once; each strategy's input is parsed and marked by the engine.
+    /// The engine's mark depends only on the question as shown (its display order) and the input,
+    /// so a mark is computed once per question, display order and input and then reused, across
+    /// strategies and draws; a strategy other than `random` types an input that depends only on the
+    /// question as shown, so even its input is worked out once per display order. The score is
+    /// summed as `QuizResult.compute` sums it, in plan order, so the figures are exactly the engine's.
     public func audit(_ module: Module) -> ModuleAudit {
         let pool = module.quiz.allQuestions
         let slotOf = Dictionary(pool.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Option lengths depend only on the question: measured once per pool slot, not per draw.
         let poolLengths = pool.map(AuditStrategy.optionLengths)
+        // With repeated ids a slot does not name one question, so marks are kept for one draw only.
         let uniqueIDs = slotOf.count == pool.count
         let passMark = Double(module.passMark)
+        let count = strategies.count
         var tallies = strategies.map { _ in Tally(poolSize: pool.count) }
         var earned: [Double] = []
-        var memo: [[(input: String, mark: Mark?)]] = []
+        var marks: [[MarkKey: Played]] = Array(repeating: [:], count: pool.count)
+        var typed: [[[Int]: Played]] = Array(repeating: [:], count: pool.count * count)
         for seed in 1...UInt64(runs) {
             let questions = QuizPlan(module: module, seed: seed).questions
             let slots = questions.map { slotOf[$0.question.id] ?? 0 }
             // With duplicate ids a later mark replaces an earlier one, as in `QuizSession.marks`.
             let scoredAt = uniqueIDs ? Array(questions.indices) : Self.lastPositions(questions)
-            memo = questions.map { _ in [] }
-            for (index, strategy) in strategies.enumerated() {
-                var random = SeededGenerator(seed: seed &* 0x9E37_79B9_7F4A_7C15 ^ 0xA0D1_7000)
-                earned.removeAll(keepingCapacity: true)
-                for (position, planned) in questions.enumerated() {
-                    let mark = Self.answer(
-                        strategy, planned: planned, lengths: poolLengths[slots[position]], memo: &memo[position],
-                        random: &random, tally: &tallies[index])
-                    earned.append(mark.points)
-                    guard planned.question.maxPoints > 0 else { continue }
-                    tallies[index].shown[slots[position]] += 1
-                    if mark.isCorrect == true { tallies[index].right[slots[position]] += 1 }
+            if !uniqueIDs {
+                marks = Array(repeating: [:], count: max(pool.count, questions.count))
+                typed = Array(repeating: [:], count: max(pool.count, questions.count) * count)
+            }
+            // Each strategy draws from its own generator, in plan order, as if it played alone.
+            var generators = strategies.map { _ in SeededGenerator(seed: seed &* 0x9E37_79B9_7F4A_7C15 ^ 0xA0D1_7000) }
+            earned = Array(repeating: 0, count: questions.count * count)
+            for position in questions.indices {
+                let planned = questions[position]
+                let slot = slots[position]
+                let memo = uniqueIDs ? slot : position
+                let scored = planned.question.maxPoints > 0
+                for (index, strategy) in strategies.enumerated() {
+                    let played: Played
+                    if strategy != .random, let known = typed[memo * count + index][planned.displayOrder] {
+                        played = known
+                    } else {
+                        played = Self.answer(
+                            strategy, planned: planned, lengths: poolLengths[slot], marks: &marks[memo], random: &generators[index])
+                        if strategy != .random { typed[memo * count + index][planned.displayOrder] = played }
+                    }
+                    if played.refused { tallies[index].rejected += 1 }
+                    earned[index * questions.count + position] = played.mark.points
+                    guard scored else { continue }
+                    tallies[index].shown[slot] += 1
+                    if played.mark.isCorrect == true { tallies[index].right[slot] += 1 }
                 }
+            }
+            var maxPoints = 0.0
+            for planned in questions { maxPoints += Double(planned.question.maxPoints) }
+            for index in strategies.indices {
                 var points = 0.0
-                var maxPoints = 0.0
-                for (position, planned) in questions.enumerated() {
-                    points += earned[scoredAt[position]]
-                    maxPoints += Double(planned.question.maxPoints)
-                }
+                for position in questions.indices { points += earned[index * questions.count + scoredAt[position]] }
                 let percent = maxPoints > 0 ? points / maxPoints * 100 : 100
                 tallies[index].scoreSum += percent / 100
                 if percent + 1e-9 >= passMark { tallies[index].passes += 1 }
@@ -88,29 +107,37 @@ public struct QuizAudit: Sendable {
         ModuleCatalog.concurrentMap(modules) { audit($0) }
     }
 
+    /// What a strategy's answer earned: the engine's mark, and whether the engine refused the input.
+    private struct Played {
+        var mark: Mark
+        var refused = false
+    }
+
+    /// An input typed at a question shown in one display order.
+    private struct MarkKey: Hashable {
+        var displayOrder: [Int]
+        var input: String
+    }
+
     /// The engine's mark for the strategy's answer; a skip when it types nothing or the input is refused.
     ///
-    /// `memo` holds the inputs already marked at this position in this draw (nil: refused).
+    /// `marks` holds what the engine made of inputs already typed at this question.
     private static func answer(
-        _ strategy: AuditStrategy, planned: PlannedQuestion, lengths: [Int], memo: inout [(input: String, mark: Mark?)],
-        random: inout SeededGenerator, tally: inout Tally
-    ) -> Mark {
-        if let input = strategy.input(for: planned, optionLengths: lengths, random: &random) {
-            let known = memo.first { $0.input == input }
-            let mark: Mark?
-            if let known {
-                mark = known.mark
-            } else {
-                switch AnswerParser.parse(input, for: planned) {
-                case .success(let answer): mark = Marker.mark(answer, for: planned.question)
-                case .failure: mark = nil
-                }
-                memo.append((input, mark))
-            }
-            if let mark { return mark }
-            tally.rejected += 1
+        _ strategy: AuditStrategy, planned: PlannedQuestion, lengths: [Int], marks: inout [MarkKey: Played],
+        random: inout SeededGenerator
+    ) -> Played {
+        guard let input = strategy.input(for: planned, optionLengths: lengths, random: &random) else {
+            return Played(mark: Marker.mark(.skipped, for: planned.question))
         }
-        return Marker.mark(.skipped, for: planned.question)
+        let key = MarkKey(displayOrder: planned.displayOrder, input: input)
+        if let known = marks[key] { return known }
+        let played: Played
+        switch AnswerParser.parse(input, for: planned) {
+        case .success(let answer): played = Played(mark: Marker.mark(answer, for: planned.question))
+        case .failure: played = Played(mark: Marker.mark(.skipped, for: planned.question), refused: true)
+        }
+        marks[key] = played
+        return played
     }
 
     private static func topItems(_ tally: Tally, pool: [Question]) -> [AuditedItem] {
