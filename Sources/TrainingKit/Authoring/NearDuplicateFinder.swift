@@ -1,9 +1,11 @@
 /// Finds questions that ask nearly the same thing: the Jaccard overlap of their key words (prompt and key) reaches a threshold.
 ///
-/// A set of thousands of modules is not compared pair by pair. Words become numbers, rarest
-/// first, and each question keeps its words as a sorted array; two questions can only reach the
-/// threshold if the first `n − ⌈t·n⌉ + 1` of their words (the prefix) share one, and if their sizes
-/// are within a factor `t` of each other. Only the pairs left are compared, by merging their arrays.
+/// A set of thousands of modules is not compared pair by pair (PPJoin). Words become numbers,
+/// rarest first, and each question keeps its words as a sorted array; two questions can only reach
+/// the threshold if the first `n − ⌈t·n⌉ + 1` of their words (the prefix) share one, if their sizes
+/// are within a factor `t` of each other, and if the words shared so far plus the shorter remainder
+/// after a shared word can still make `t/(1+t)·(n+m)`. Only the pairs left are compared, by merging
+/// their arrays.
 struct NearDuplicateFinder {
     var threshold: Double
     /// Questions with fewer key words are too short to compare.
@@ -20,14 +22,19 @@ struct NearDuplicateFinder {
     func diagnostics(for modules: [Module]) -> [Diagnostic] {
         let items = Self.items(modules)
         let wordCount = items.reduce(0) { max($0, Int($1.words.last ?? -1) + 1) }
-        // Word number → the items (positions) with that word in their prefix.
-        var index: [[Int32]] = Array(repeating: [], count: wordCount)
+        // Word number → the items with that word in their prefix, the word's position in each and
+        // each one's size (kept here so that the filters read no item).
+        var index: [[(item: Int32, position: Int32, size: Int32)]] = Array(repeating: [], count: wordCount)
         // Questions with the same words match the first of them exactly; only that one is indexed,
         // so copies of a module do not make the candidate lists grow with every copy.
         var firstWithWords: [[Int32]: Int] = [:]
+        // Per earlier item, for the question being probed: seen (stamp), words shared so far, ruled out.
         var stamp = Array(repeating: -1, count: items.count)
+        var shared = Array(repeating: 0, count: items.count)
+        var ruledOut = Array(repeating: false, count: items.count)
         var candidates: [Int] = []
         var diagnostics: [Diagnostic] = []
+        let share = threshold / (1 + threshold)
         for (position, item) in items.enumerated() {
             var best: (other: Int, score: Double)?
             let size = item.words.count
@@ -40,22 +47,33 @@ struct NearDuplicateFinder {
                 let smallest = Double(size) * threshold - 1e-9
                 let largest = Double(size) / threshold + 1e-9
                 candidates.removeAll(keepingCapacity: true)
-                for word in prefix {
-                    for number in index[Int(word)] where stamp[Int(number)] != position {
-                        let other = Int(number)
-                        stamp[other] = position
-                        let otherSize = Double(items[other].words.count)
-                        if otherSize >= smallest, otherSize <= largest { candidates.append(other) }
+                for (offset, word) in prefix.enumerated() {
+                    for entry in index[Int(word)] {
+                        let otherSize = Int(entry.size)
+                        guard Double(otherSize) >= smallest, Double(otherSize) <= largest else { continue }
+                        let other = Int(entry.item)
+                        if stamp[other] != position {
+                            stamp[other] = position
+                            shared[other] = 0
+                            ruledOut[other] = false
+                            candidates.append(other)
+                        }
+                        guard !ruledOut[other] else { continue }
+                        // Words are in one global order, so every shared word before this one has been
+                        // counted, and at most the shorter of the two remainders can follow.
+                        let needed = Int((share * Double(size + otherSize) - 1e-9).rounded(.up))
+                        let bound = shared[other] + 1 + min(size - offset - 1, otherSize - Int(entry.position) - 1)
+                        if bound >= needed { shared[other] += 1 } else { ruledOut[other] = true }
                     }
                 }
                 candidates.sort()
-                for other in candidates {
+                for other in candidates where !ruledOut[other] {
                     let otherWords = items[other].words
-                    let shared = Self.sharedCount(item.words, otherWords)
-                    let score = Double(shared) / Double(size + otherWords.count - shared)
+                    let common = Self.sharedCount(item.words, otherWords)
+                    let score = Double(common) / Double(size + otherWords.count - common)
                     if score + 1e-9 >= threshold, score > (best?.score ?? 0) { best = (other, score) }
                 }
-                for word in prefix { index[Int(word)].append(Int32(position)) }
+                for (offset, word) in prefix.enumerated() { index[Int(word)].append((Int32(position), Int32(offset), Int32(size))) }
             }
             if let best {
                 let other = items[best.other]
@@ -74,12 +92,18 @@ struct NearDuplicateFinder {
     /// The scored questions with enough key words, each with its words numbered rarest first
     /// (ties by the word itself, so the numbering is the same on every run).
     private static func items(_ modules: [Module]) -> [Item] {
+        // Each module's questions and their words, on all cores; then counted in module order.
+        let perModule = ModuleCatalog.concurrentMap(modules) { module in
+            module.quiz.allQuestions.compactMap { question -> (question: Question, words: Set<String>)? in
+                guard question.kind.isScored else { return nil }
+                let words = Set(ItemWords.contentWords(question.prompt + " " + Self.key(of: question.kind)))
+                return words.count >= minimumWords ? (question, words) : nil
+            }
+        }
         var texts: [(module: Module, question: Question, words: Set<String>)] = []
         var frequency: [String: Int] = [:]
-        for module in modules {
-            for question in module.quiz.allQuestions where question.kind.isScored {
-                let words = Set(ItemWords.contentWords(question.prompt + " " + Self.key(of: question.kind)))
-                guard words.count >= minimumWords else { continue }
+        for (module, questions) in zip(modules, perModule) {
+            for (question, words) in questions {
                 texts.append((module, question, words))
                 for word in words { frequency[word, default: 0] += 1 }
             }
