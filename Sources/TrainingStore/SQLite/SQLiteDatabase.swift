@@ -114,7 +114,7 @@ final class SQLiteDatabase: SQLDatabase, SQLConnection, @unchecked Sendable {
         let arguments = StatementArguments(values.map { Self.databaseValue($0.sqlValue) })
         try await lock.run {
             // Errors from `body` pass through `storeError` unchanged; SQLite's and malformed values are mapped.
-            do { try queue.read { db in try Self.each(db, sql, arguments, body) } } catch {
+            do { try queue.read { db in try Self.stepEach(db, sql, arguments, body) } } catch {
                 throw SQLiteStore.storeError(error, path: path)
             }
         }
@@ -128,6 +128,44 @@ final class SQLiteDatabase: SQLDatabase, SQLConnection, @unchecked Sendable {
         let cursor = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try cursor.next() {
             try body(SQLRow(columns: columns, values: row.databaseValues.map(sqlValue)))
+        }
+    }
+
+    /// `each` for a streamed read: steps the statement and reads each column straight from SQLite,
+    /// without GRDB's `Row` and `DatabaseValue` for every row (a report reads millions of values).
+    private static func stepEach(
+        _ db: Database, _ sql: SQL, _ arguments: StatementArguments, _ body: (SQLRow) throws -> Void
+    ) throws {
+        let statement = try db.cachedStatement(sql: sql.sqlite)
+        try statement.setArguments(arguments)
+        let columns = SQLRow.index(statement.columnNames)
+        let count = CInt(statement.columnCount)
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        var values: [SQLValue] = []
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql.sqlite)
+            }
+            values.removeAll(keepingCapacity: true)
+            for column in 0..<count {
+                switch sqlite3_column_type(handle, column) {
+                case SQLITE_NULL: values.append(.null)
+                case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, column)))
+                case SQLITE_FLOAT: values.append(.real(sqlite3_column_double(handle, column)))
+                default:
+                    // Text, and a blob read as UTF-8 text as `sqlValue` does.
+                    let length = Int(sqlite3_column_bytes(handle, column))
+                    if let bytes = sqlite3_column_blob(handle, column) {
+                        values.append(.text(String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)))
+                    } else {
+                        values.append(.text(""))
+                    }
+                }
+            }
+            try body(SQLRow(columns: columns, values: values))
         }
     }
 
