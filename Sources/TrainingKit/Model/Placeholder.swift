@@ -20,35 +20,14 @@ public struct Placeholder: Hashable, Sendable {
     /// Every `{{…}}` in a text, in order.
     public static func scan(_ text: String) -> [Placeholder] {
         guard mayContain(text) else { return [] }
-        let bytes = Array(text.utf8)
         var result: [Placeholder] = []
-        var index = 0
-        while index + 1 < bytes.count {
-            guard bytes[index] == 0x7B, bytes[index + 1] == 0x7B else {
-                index += 1
-                continue
+        var text = text
+        text.withUTF8 { bytes in
+            forEach(in: bytes) { range, closed, key in
+                // An unclosed one is shown by its first 30 bytes.
+                let raw = String(decoding: closed ? bytes[range] : bytes[range].prefix(30), as: UTF8.self)
+                result.append(Placeholder(raw: raw, key: key))
             }
-            var close = index + 2
-            while close + 1 < bytes.count, !(bytes[close] == 0x7D && bytes[close + 1] == 0x7D) { close += 1 }
-            guard close + 1 < bytes.count else {
-                let raw = String(decoding: bytes[index...].prefix(30), as: UTF8.self)
-                result.append(Placeholder(raw: raw, key: nil))
-                break
-            }
-            let raw = String(decoding: bytes[index..<(close + 2)], as: UTF8.self)
-            var inner = bytes[(index + 2)..<close]
-            while inner.first == 0x20 { inner = inner.dropFirst() }
-            while inner.last == 0x20 { inner = inner.dropLast() }
-            var key: String?
-            let prefix = Array("site.".utf8)
-            if inner.starts(with: prefix) {
-                let name = inner.dropFirst(prefix.count)
-                if !name.isEmpty, name.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }) {
-                    key = String(decoding: name, as: UTF8.self)
-                }
-            }
-            result.append(Placeholder(raw: raw, key: key))
-            index = close + 2
         }
         return result
     }
@@ -59,31 +38,39 @@ public struct Placeholder: Hashable, Sendable {
     public static func fill(_ text: String, facts: [String: String]) -> String {
         guard mayContain(text) else { return text }
         var result: [UInt8] = []
-        var changed = false
+        var copied = 0
         var text = text
         text.withUTF8 { bytes in
-            result.reserveCapacity(bytes.count)
-            var copied = 0
-            var index = 0
-            while index + 1 < bytes.count {
-                guard bytes[index] == 0x7B, bytes[index + 1] == 0x7B else {
-                    index += 1
-                    continue
-                }
-                var close = index + 2
-                while close + 1 < bytes.count, !(bytes[close] == 0x7D && bytes[close + 1] == 0x7D) { close += 1 }
-                guard close + 1 < bytes.count else { break }
-                if let key = key(bytes[(index + 2)..<close]), let value = facts[key] {
-                    result.append(contentsOf: bytes[copied..<index])
-                    result.append(contentsOf: value.utf8)
-                    copied = close + 2
-                    changed = true
-                }
-                index = close + 2
+            forEach(in: bytes) { range, _, key in
+                guard let key, let value = facts[key] else { return }
+                if result.isEmpty { result.reserveCapacity(bytes.count) }
+                result.append(contentsOf: bytes[copied..<range.lowerBound])
+                result.append(contentsOf: value.utf8)
+                copied = range.upperBound
             }
-            if changed { result.append(contentsOf: bytes[copied...]) }
+            if copied > 0 { result.append(contentsOf: bytes[copied...]) }
         }
-        return changed ? String(decoding: result, as: UTF8.self) : text
+        return copied > 0 ? String(decoding: result, as: UTF8.self) : text
+    }
+
+    /// Calls `body` with each `{{…}}` in `bytes`: its byte range (an unclosed one runs to the end,
+    /// and is the last), whether it is closed, and its fact key when it is a well-formed `{{ site.key }}`.
+    private static func forEach(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Bool, String?) -> Void) {
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == 0x7B, bytes[index + 1] == 0x7B else {
+                index += 1
+                continue
+            }
+            var close = index + 2
+            while close + 1 < bytes.count, !(bytes[close] == 0x7D && bytes[close + 1] == 0x7D) { close += 1 }
+            guard close + 1 < bytes.count else {
+                body(index..<bytes.count, false, nil)
+                return
+            }
+            body(index..<(close + 2), true, key(bytes[(index + 2)..<close]))
+            index = close + 2
+        }
     }
 
     /// The fact key between the braces of a well-formed `{{ site.key }}`.

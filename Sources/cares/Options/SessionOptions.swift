@@ -17,6 +17,18 @@ struct SessionOptions: ParsableArguments {
     var learner: String?
 
     var modulesFolder: String { get throws { try moduleOptions.modulesFolder } }
+
+    /// `modulesFolder`, which must be an existing folder (for commands that use the whole folder).
+    var existingModulesFolder: String {
+        get throws {
+            let folder = try modulesFolder
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw CaresFailure.badData("no modules folder at \(folder)", hint: "use --modules DIR or set CARES_MODULES")
+            }
+            return folder
+        }
+    }
     var plain: Bool { moduleOptions.plain }
 
     /// The record store: the flag, `CARES_DATABASE`, the config files, or the default file.

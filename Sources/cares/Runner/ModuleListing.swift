@@ -17,12 +17,7 @@ struct ModuleListing {
     /// Reads the modules folder's summaries, opens the store, and prints the table.
     static func run(_ options: SessionOptions) async throws {
         let console = Console(plain: options.plain)
-        let folder = try options.modulesFolder
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CaresFailure.badData(
-                "no modules folder at \(folder)", hint: "use --modules DIR or set CARES_MODULES")
-        }
+        let folder = try options.existingModulesFolder
         let loader = ModuleLoader(hashesContent: false)
         let sitePath = try options.moduleOptions.siteFile ?? ModuleCatalog.siteFile(in: folder)
         var site: Site?

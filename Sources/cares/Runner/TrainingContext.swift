@@ -16,12 +16,7 @@ struct TrainingContext {
         _ options: SessionOptions, askForLearner: Bool, _ body: (TrainingContext) async throws -> Void
     ) async throws {
         let console = Console(plain: options.plain)
-        let folder = try options.modulesFolder
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CaresFailure.badData(
-                "no modules folder at \(folder)", hint: "use --modules DIR or set CARES_MODULES")
-        }
+        let folder = try options.existingModulesFolder
         let modules = try options.moduleOptions.catalog.load(paths: [folder])
         if let siteProblem = modules.sites.first(where: { $0.site == nil }) {
             throw CaresFailure.badData(
