@@ -20,6 +20,7 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "TrainingKit", dependencies: ["CYAML"]),
         .target(
             name: "TrainingStore",
@@ -30,7 +31,7 @@ let package = Package(
             ]
         ),
         .target(name: "TrainingService", dependencies: ["TrainingKit", "TrainingStore"]),
-        .target(name: "TrainingReports", dependencies: ["TrainingKit", "TrainingStore", "TrainingService"]),
+        .target(name: "TrainingReports", dependencies: ["TrainingKit", "TrainingStore", "TrainingService", "CCurl"]),
         .executableTarget(
             name: "cares",
             dependencies: [

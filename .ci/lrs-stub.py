@@ -3,7 +3,8 @@
 
     lrs-stub.py --port-file F --log FILE --script 429,503,200   answer POSTs with these statuses in turn
                                                              (the last one repeats); 401 and 400
-                                                             carry a JSON {"detail": ...} message
+                                                             carry a JSON {"detail": ...} message,
+                                                             3xx a Location header
     lrs-stub.py --port-file F --forward URL --stop-after N   forward POST /statements to a real LRS;
                                                              after N forwarded requests, stop
                                                              listening (as a server that went down)
@@ -61,6 +62,8 @@ def main():
             self.send_response(status)
             if status == 429:
                 self.send_header("Retry-After", "0")
+            if 300 <= status < 400:
+                self.send_header("Location", "https://lrs.example.org/xAPI/statements")
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()

@@ -6,6 +6,9 @@ extension CaresCommandTestCase {
     @discardableResult
     func cares(_ arguments: [String], extraEnvironment: [String: String]) throws -> CaresProcess.Output {
         var env = environment
+        // The stub and Ralph listen on this machine: never through a proxy the CI machine may set.
+        env["no_proxy"] = "127.0.0.1,localhost"
+        env["NO_PROXY"] = "127.0.0.1,localhost"
         for (key, value) in extraEnvironment { env[key] = value }
         return try CaresProcess.run(
             arguments + ["--database", database, "--modules", TakeCommandTests.fixtures], environment: env, directory: home)

@@ -75,6 +75,44 @@ final class LRSStubTests: CaresCommandTestCase {
         XCTAssertLessThan(refused.stderr.count, 600)
     }
 
+    func testAProxyFromTheEnvironmentCarriesTheRequests() throws {
+        XCTAssertEqual(try take("rn-1", right: true, seed: 1).status, 0)
+        let proxy = try LRSStub(["--script", "200"], folder: home)
+        let output = try cares(
+            ["lrs", "push", "--home-page", homePage],
+            extraEnvironment: [
+                "CARES_LRS_ENDPOINT": "http://lrs.example.invalid/xAPI", "CARES_LRS_USERNAME": "cares",
+                "CARES_LRS_PASSWORD": password, "http_proxy": "http://127.0.0.1:\(proxy.port)", "no_proxy": "", "NO_PROXY": "",
+            ])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertTrue(output.stdout.contains("Sent 2 statements"), output.stdout)
+        let requests = try proxy.requests()
+        XCTAssertEqual(requests.count, 1)
+        XCTAssertEqual(requests.first?["path"] as? String, "http://lrs.example.invalid/xAPI/statements", "sent to the proxy for the LRS")
+    }
+
+    func testAnLRSThatCannotBeReachedOrHasMovedIsNamed() throws {
+        XCTAssertEqual(try take("rn-1", right: true, seed: 1).status, 0)
+        // A port that was just free: nothing listens there.
+        let closed = try LRSStub(["--script", "200"], folder: home)
+        let endpoint = closed.endpoint
+        closed.stop()
+        let refused = try push(["--retries", "1"], endpoint: endpoint, username: "cares", password: password, homePage: homePage)
+        XCTAssertEqual(refused.status, 69, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("cannot reach the LRS at \(endpoint): connection refused (after 1 retry)"), refused.stderr)
+        assertNoPassword(refused)
+
+        let moved = try LRSStub(["--script", "301"], folder: home)
+        let output = try push(moved)
+        XCTAssertEqual(output.status, 1, output.stderr)
+        XCTAssertTrue(
+            output.stderr.contains(
+                "HTTP 301: the LRS has moved to https://lrs.example.org/xAPI/statements: set lrs.endpoint to its new address"),
+            output.stderr)
+        XCTAssertEqual(try moved.requests().count, 1, "a redirect is not followed")
+        XCTAssertTrue(try push(LRSStub(["--script", "204"], folder: home)).stdout.contains("Sent 2 statements"), "nothing was marked")
+    }
+
     func testConflictsCountAsSentAndTheRestIsSentOneByOne() throws {
         XCTAssertEqual(try take("rn-1", right: true, seed: 1).status, 0)
         let stub = try LRSStub(["--script", "409,409,204"], folder: home)

@@ -73,6 +73,11 @@ public struct ModuleLoader: Sendable {
     /// (even one swapped in after a directory listing) or a device such as `/dev/zero` is refused at
     /// once instead of hanging or reading forever.
     public func readFile(_ path: String) -> Result<SourceText, Diagnostic> {
+        readBytes(path).map { SourceText(bytes: $0) }
+    }
+
+    /// The bytes of a regular file within the size limit, as `readFile` reads them, without a line index.
+    public func readBytes(_ path: String) -> Result<[UInt8], Diagnostic> {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
@@ -87,8 +92,7 @@ public struct ModuleLoader: Sendable {
                     Diagnostic(.error, file: path, at: .start, "cannot be read: \(String(cString: strerror(code)))"))
             }
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        defer { try? handle.close() }
+        defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             return .failure(Diagnostic(.error, file: path, at: .start, "cannot be read: \(String(cString: strerror(errno)))"))
@@ -111,18 +115,34 @@ public struct ModuleLoader: Sendable {
         }
         let flags = fcntl(descriptor, F_GETFL)
         if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
-        do {
-            let data = try handle.read(upToCount: limits.maxFileBytes + 1) ?? Data()
-            if data.count > limits.maxFileBytes {
-                return .failure(
-                    Diagnostic(
-                        .error, file: path, at: .start, "the file grew past the limit of \(limits.maxFileBytes) bytes while being read",
-                        hint: "split it into smaller modules"))
+        var bytes = [UInt8](repeating: 0, count: min(size, limits.maxFileBytes) + 1)
+        var total = 0
+        while true {
+            if total == bytes.count {
+                // The file grew while being read: read on, up to one byte past the limit.
+                guard bytes.count <= limits.maxFileBytes else { break }
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limits.maxFileBytes + 1 - bytes.count)))
             }
-            return .success(SourceText(bytes: [UInt8](data)))
-        } catch {
-            return .failure(Diagnostic(.error, file: path, at: .start, "cannot be read: \(error.localizedDescription)"))
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return read(descriptor, base + total, buffer.count - total)
+            }
+            if count > 0 {
+                total += count
+            } else if count == 0 {
+                break
+            } else if errno != EINTR {
+                return .failure(Diagnostic(.error, file: path, at: .start, "cannot be read: \(String(cString: strerror(errno)))"))
+            }
         }
+        if total > limits.maxFileBytes {
+            return .failure(
+                Diagnostic(
+                    .error, file: path, at: .start, "the file grew past the limit of \(limits.maxFileBytes) bytes while being read",
+                    hint: "split it into smaller modules"))
+        }
+        bytes.removeSubrange(total...)
+        return .success(bytes)
     }
 
     private static func notRegular(_ path: String, kind: String) -> Diagnostic {

@@ -3,8 +3,8 @@ import Foundation
 /// The summaries of a folder's modules for `cares list`, kept in a cache file so that unchanged
 /// modules are not parsed again.
 ///
-/// Each entry is keyed by the file's path, size, modification time and SHA-256 of its content; the
-/// whole file by the site file's SHA-256 and `toolKey` (which build of cares wrote it, since its
+/// Each entry is keyed by the file's path, size, modification time and XXH64 checksum of its
+/// content; the whole file by the site file's checksum and `toolKey` (which build of cares wrote it, since its
 /// rules decide validity). Every module file is read and hashed on every use, so an entry is never
 /// trusted when the file changed, even with the same size and time. The cache is safe to delete;
 /// one that cannot be read or written is ignored.
@@ -15,7 +15,7 @@ public struct ModuleSummaryCache: Sendable {
     public var toolKey: String
     public var loader: ModuleLoader
 
-    static let header = "cares module summaries 1"
+    static let header = "cares module summaries 2"
 
     public init(file: String?, toolKey: String, loader: ModuleLoader = ModuleLoader(hashesContent: false)) {
         self.file = file
@@ -27,12 +27,12 @@ public struct ModuleSummaryCache: Sendable {
     ///
     /// `siteSource` is the site file's text (nil: no site), for the cache key.
     public func summaries(of files: [String], site: Site?, siteSource: SourceText?) -> [ModuleSummary] {
-        let siteKey = siteSource.map { SHA256.hexDigest($0.bytes) } ?? "-"
+        let siteKey = siteSource.map { XXHash64.hexDigest($0.bytes) } ?? "-"
         let cached = file.map { read($0, siteKey: siteKey) } ?? [:]
         var entries: [Entry?] = []
-        var misses: [(index: Int, path: String, source: SourceText, key: Key)] = []
+        var misses: [(index: Int, path: String, bytes: [UInt8], key: Key)] = []
         for path in files {
-            guard let (source, key) = Self.keyed(path, loader: loader) else {
+            guard let (bytes, key) = Self.keyed(path, loader: loader) else {
                 // Unreadable: not a module that loads, and nothing to cache.
                 entries.append(nil)
                 continue
@@ -40,14 +40,14 @@ public struct ModuleSummaryCache: Sendable {
             if let entry = cached[path], entry.key == key {
                 entries.append(entry)
             } else {
-                misses.append((entries.count, path, source, key))
+                misses.append((entries.count, path, bytes, key))
                 entries.append(nil)
             }
         }
         if !misses.isEmpty {
             let loader = self.loader
-            let loaded = ModuleCatalog.concurrentMap(misses.map { ($0.path, $0.source) }) { path, source in
-                loader.loadModule(source: source, path: path, site: site).module.map { ModuleSummary($0, path: path) }
+            let loaded = ModuleCatalog.concurrentMap(misses.map { ($0.path, $0.bytes) }) { path, bytes in
+                loader.loadModule(source: SourceText(bytes: bytes), path: path, site: site).module.map { ModuleSummary($0, path: path) }
             }
             for (miss, summary) in zip(misses, loaded) { entries[miss.index] = Entry(key: miss.key, summary: summary) }
         }
@@ -72,18 +72,18 @@ public struct ModuleSummaryCache: Sendable {
         var summary: ModuleSummary?
     }
 
-    /// The file's text and key, or nil when it cannot be read.
-    static func keyed(_ path: String, loader: ModuleLoader) -> (SourceText, Key)? {
+    /// The file's bytes and key, or nil when it cannot be read.
+    static func keyed(_ path: String, loader: ModuleLoader) -> ([UInt8], Key)? {
         var info = stat()
-        guard stat(path, &info) == 0, case .success(let source) = loader.readFile(path) else { return nil }
+        guard stat(path, &info) == 0, case .success(let bytes) = loader.readBytes(path) else { return nil }
         let modified = Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
-        return (source, Key(path: path, size: Int(info.st_size), modified: modified, hash: SHA256.hexDigest(source.bytes)))
+        return (bytes, Key(path: path, size: Int(info.st_size), modified: modified, hash: XXHash64.hexDigest(bytes)))
     }
 
     /// The entries of a cache file written for this build and site, by path; empty when it is missing or unreadable.
     func read(_ file: String, siteKey: String) -> [String: Entry] {
-        guard case .success(let source) = loader.readFile(file) else { return [:] }
-        let text = String(decoding: source.bytes, as: UTF8.self)
+        guard case .success(let bytes) = loader.readBytes(file) else { return [:] }
+        let text = String(decoding: bytes, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
         guard let first = lines.popFirst(), first == Self.header + "\t" + Self.escape(toolKey) + "\t" + siteKey else { return [:] }
         var entries: [String: Entry] = [:]

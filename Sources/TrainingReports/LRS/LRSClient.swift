@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Sends xAPI 1.0.3 statements to a Learning Record Store: `POST {endpoint}/statements` with a JSON
 /// array, Basic auth and `X-Experience-API-Version: 1.0.3`, retrying 429, 5xx and network errors.
@@ -19,7 +16,7 @@ public final class LRSClient: @unchecked Sendable {
     public let endpoint: URL
     private let authorization: String?
     private let policy: LRSRetryPolicy
-    private let session: URLSession
+    private let http = HTTPPost()
 
     /// `endpoint` is the LRS's xAPI base (such as `https://lrs.example.org/xAPI`); it must not hold credentials.
     public init(endpoint: String, username: String?, password: String?, policy: LRSRetryPolicy = LRSRetryPolicy()) throws {
@@ -39,15 +36,7 @@ public final class LRSClient: @unchecked Sendable {
             authorization = nil
         }
         self.policy = policy
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = 30
-        configuration.timeoutIntervalForResource = 60
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
     }
-
-    deinit { session.finishTasksAndInvalidate() }
 
     /// An endpoint safe to print: anything between `://` and the last `@` replaced by `***`.
     public static func masked(_ endpoint: String) -> String {
@@ -85,27 +74,30 @@ public final class LRSClient: @unchecked Sendable {
 
     /// POSTs statements until the LRS answers 2xx or 409 (returned), retrying what may pass later.
     private func post(_ statements: [XAPIStatement], retries: inout Int) async throws -> Int {
-        var request = URLRequest(url: endpoint.appendingPathComponent("statements"))
-        request.httpMethod = "POST"
-        request.setValue("1.0.3", forHTTPHeaderField: "X-Experience-API-Version")
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let authorization { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
-        request.httpBody = Data(("[" + statements.map(\.json).joined(separator: ",") + "]").utf8)
+        let url = endpoint.appendingPathComponent("statements").absoluteString
+        var headers = ["X-Experience-API-Version: 1.0.3", "Content-Type: application/json", "Expect:"]
+        if let authorization { headers.append("Authorization: " + authorization) }
+        let body = Array(("[" + statements.map(\.json).joined(separator: ",") + "]").utf8)
         let started = Date()
         var attempt = 0
         while true {
             let problem: String
             var retryAfter: TimeInterval?
             do {
-                let (data, response) = try await session.data(for: request)
-                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+                let response = try await http.send(to: url, headers: headers, body: body)
+                let status = response.status
                 if (200..<300).contains(status) || status == 409 { return status }
-                let message = Self.message(data)
+                let message = Self.message(Data(response.body))
+                if (300..<400).contains(status) {
+                    let moved = response.header("Location").map { " to \(LRSError.printable($0))" } ?? ""
+                    throw LRSError.refused(
+                        status: status, message: "the LRS has moved\(moved): set lrs.endpoint to its new address")
+                }
                 if status != 429 && !(500..<600).contains(status) {
                     throw LRSError.refused(status: status, message: message)
                 }
                 problem = "the LRS answered HTTP \(status)" + (message.isEmpty ? "" : ": \(message)")
-                retryAfter = ((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Retry-After")).flatMap(TimeInterval.init)
+                retryAfter = response.header("Retry-After").flatMap(TimeInterval.init)
             } catch let error as LRSError {
                 throw error
             } catch {
@@ -121,21 +113,20 @@ public final class LRSClient: @unchecked Sendable {
         }
     }
 
-    /// A network error's reason, without the URL Foundation may append.
+    /// A network error's reason, without the URL.
     static func describe(_ error: Error) -> String {
-        if let error = error as? URLError {
-            switch error.code {
-            case .cannotConnectToHost: return "connection refused"
-            case .timedOut: return "timed out"
-            case .networkConnectionLost: return "the connection was lost"
-            case .cannotFindHost: return "unknown host"
-            case .notConnectedToInternet: return "no network"
-            case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid:
-                return "TLS failed (check the server certificate)"
-            default: return "network error \(error.code.rawValue)"
-            }
+        guard let failure = error as? HTTPPost.Failure else { return String(describing: error) }
+        switch failure.code {
+        case nil: return failure.message
+        case 5: return "unknown proxy host (check https_proxy)"
+        case 6: return "unknown host"
+        case 7: return "connection refused"
+        case 28: return "timed out"
+        case 52, 55, 56: return "the connection was lost"
+        case 35, 51, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91:
+            return "TLS failed (check the server certificate): \(failure.message)"
+        case let code?: return "network error \(code): \(failure.message)"
         }
-        return (error as NSError).localizedDescription
     }
 
     /// The LRS's message: a JSON body's `message`, `detail` or `error`, else the body text; printable, truncated.

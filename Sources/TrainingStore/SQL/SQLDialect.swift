@@ -13,36 +13,37 @@ enum SQLDialect: Sendable {
 
     /// `template` in this dialect.
     func render(_ template: String) -> String {
-        var text = template
-        for (token, sqlite, postgres) in Self.tokens {
-            text = text.replacingOccurrences(of: token, with: self == .sqlite ? sqlite : postgres)
+        let sqlite = self == .sqlite
+        let text = SQLTemplate.expand(template) { inner in
+            switch inner {
+            case "seq": sqlite ? "rowid" : "seq"
+            case "C": sqlite ? "" : " COLLATE \"C\""
+            case "FOR SHARE": sqlite ? "" : " FOR SHARE"
+            case "FOR UPDATE": sqlite ? "" : " FOR UPDATE"
+            default: nil
+            }
         }
-        guard self == .postgres else { return text }
+        guard !sqlite else { return text }
         // `?` → `$1`, `$2`, … outside quoted text.
-        var result = ""
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
         var number = 0
-        var quote: Character?
-        for character in text {
+        var quote: UInt8?
+        for byte in text.utf8 {
             if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "'" || character == "\"" {
-                quote = character
-            } else if character == "?" {
+                if byte == open { quote = nil }
+            } else if byte == 0x27 || byte == 0x22 {
+                quote = byte
+            } else if byte == 0x3F {
                 number += 1
-                result += "$\(number)"
+                result.append(0x24)
+                result.append(contentsOf: String(number).utf8)
                 continue
             }
-            result.append(character)
+            result.append(byte)
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
-
-    private static let tokens = [
-        ("{seq}", "rowid", "seq"),
-        ("{C}", "", " COLLATE \"C\""),
-        ("{FOR SHARE}", "", " FOR SHARE"),
-        ("{FOR UPDATE}", "", " FOR UPDATE"),
-    ]
 }
 
 /// A statement written once, rendered for both dialects when first used.

@@ -28,17 +28,31 @@ struct ShippedMigration: Sendable {
     /// and `{SEQ}`/`{SEQ UNIQUE}` for PostgreSQL's insertion-order column.
     static func schema(_ template: String, _ dialect: SQLDialect) -> String {
         let sqlite = dialect == .sqlite
-        var text = template
         let seq = ",\n    seq BIGINT GENERATED ALWAYS AS IDENTITY"
-        for (token, forSQLite, forPostgres) in [
-            ("{TIMESTAMP}", "TEXT", "TIMESTAMPTZ"), ("{UUID}", "TEXT", "UUID"), ("{REAL}", "REAL", "DOUBLE PRECISION"),
-            ("{BIGINT}", "INTEGER", "BIGINT"), ("{BOOLEAN}", "INTEGER", "BOOLEAN"), ("{TRUE}", "1", "TRUE"),
-            ("{FALSE}", "0", "FALSE"), ("{SEQ UNIQUE}", "", seq + " UNIQUE"), ("{SEQ}", "", seq),
-        ] {
-            text = text.replacingOccurrences(of: token, with: sqlite ? forSQLite : forPostgres)
+        return SQLTemplate.expand(template) { inner in
+            switch inner {
+            case "TIMESTAMP": return sqlite ? "TEXT" : "TIMESTAMPTZ"
+            case "UUID": return sqlite ? "TEXT" : "UUID"
+            case "REAL": return sqlite ? "REAL" : "DOUBLE PRECISION"
+            case "BIGINT": return sqlite ? "INTEGER" : "BIGINT"
+            case "BOOLEAN": return sqlite ? "INTEGER" : "BOOLEAN"
+            case "TRUE": return sqlite ? "1" : "TRUE"
+            case "FALSE": return sqlite ? "0" : "FALSE"
+            case "SEQ UNIQUE": return sqlite ? "" : seq + " UNIQUE"
+            case "SEQ": return sqlite ? "" : seq
+            default:
+                // `{CHECK column}`: SQLite keeps a boolean to 0 or 1.
+                guard inner.hasPrefix("CHECK ") else { return nil }
+                let column = inner.dropFirst(6)
+                guard !column.isEmpty, column.utf8.allSatisfy(Self.isWordByte) else { return nil }
+                return sqlite ? " CHECK (\(column) IN (0, 1))" : ""
+            }
         }
-        let check = sqlite ? " CHECK ($1 IN (0, 1))" : ""
-        return text.replacingOccurrences(of: #"\{CHECK (\w+)\}"#, with: check, options: .regularExpression)
+    }
+
+    /// A letter, digit or underscore in ASCII.
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F
     }
 
     /// The statements of `sql`, one by one (PostgreSQL's extended query protocol takes one at a time).
