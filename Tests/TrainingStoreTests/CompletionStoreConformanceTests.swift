@@ -298,9 +298,9 @@ import TrainingStore
                     try await store.recordResponse(Fixture.response(attempt.id, "q1", answer: "a", position: 1))
                 }
             }
-            let missing = UUID()
-            await expectThrows(StoreError.attemptNotFound(missing.uuidString.lowercased())) {
-                try await store.recordResponse(Fixture.response(missing, "q1", answer: "a", position: 1))
+            let nowhere = UUID()
+            await expectThrows(StoreError.attemptNotFound(nowhere.uuidString.lowercased())) {
+                try await store.recordResponse(Fixture.response(nowhere, "q1", answer: "a", position: 1))
             }
             let stored = try await store.responses(attemptID: finished.id)
             #expect(stored == [])

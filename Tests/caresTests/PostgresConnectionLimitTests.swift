@@ -65,7 +65,7 @@ final class PostgresConnectionLimitTests: XCTestCase {
             let stored = try await Self.storedAnswers(setup)
             return stored.count == count && stored.values.allSatisfy { $0 >= firstHalf }
         }
-        // Idle connections close after 100 ms; 15 s is ample on a busy machine, and far shorter than a
+        // Idle connections close after one second; 15 s is ample on a busy machine, and far shorter than a
         // pool that keeps idle connections for a minute (the cares before #18 held them that long).
         let held = try await Self.poll(seconds: 15) { try await Self.connections(setup, role: role) == 0 }
         for _ in 0..<count { barrier.signal() }

@@ -58,6 +58,23 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         }
     }
 
+    func writeAlone(_ sql: SQL, _ values: [any SQLBindable]) async throws -> Bool {
+        // Outside a transaction block the server commits the statement on its own.
+        var tries = 0
+        while true {
+            do {
+                return try await client.withConnection { connection in
+                    try await !Connection(connection: connection, logger: logger).rows(sql, values).isEmpty
+                }
+            } catch {
+                let error = PostgresStore.storeError(error, location: location)
+                guard PostgresStore.isConflict(error), tries < Self.conflictRetries else { throw error }
+                tries += 1
+                try? await Task.sleep(nanoseconds: UInt64(tries) * 20_000_000)
+            }
+        }
+    }
+
     func stream(_ sql: SQL, _ values: [any SQLBindable], _ body: (SQLRow) throws -> Void) async throws {
         // An error thrown by `body` stops the read and reaches the caller as it is.
         var stopped: (any Error)?

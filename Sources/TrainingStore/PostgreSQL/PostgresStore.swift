@@ -57,10 +57,11 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
     /// At most this many connections per process (a command runs its operations one at a time; two
     /// lets a stream and a write overlap).
     static let maximumConnections = 2
-    /// How long a connection no operation uses stays open: long enough for the statements of one
-    /// step (an answer and its feedback, a report's queries) to share it, far shorter than a
-    /// learner's pause.
-    static let idleTimeout: Duration = .milliseconds(100)
+    /// How long a connection no operation uses stays open: long enough for a quick learner's next
+    /// answer and for a burst of answers to reuse it (opening one costs the server a process: with
+    /// 100 ms, 50 learners answering at once waited up to a second while connections reopened),
+    /// shorter than most learners' pause between answers.
+    static let idleTimeout: Duration = .milliseconds(1000)
     /// How long a command keeps trying to connect while the server is full or starting up.
     static let busyServerWait: Duration = .seconds(60)
 

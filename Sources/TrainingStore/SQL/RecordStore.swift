@@ -154,13 +154,13 @@ public class RecordStore: CompletionStore, @unchecked Sendable {
     }
 
     public func recordResponse(_ response: Response) async throws {
-        try await database.write { connection in
-            // The share lock keeps the attempt from being closed until this answer is committed.
-            try await Self.requireInProgress(response.attemptID, on: connection, lock: Statements.attemptStatusForShare)
-            guard try await connection.changed(Statements.insertResponse, response.bindings) else {
-                throw StoreError.duplicateResponse(questionID: response.questionID)
-            }
+        let values = response.bindings + [response.attemptID, AttemptStatus.inProgress]
+        guard try await !database.writeAlone(Statements.insertResponseWhileInProgress, values) else { return }
+        // Nothing was written: say why (a missing or closed attempt, else an earlier answer).
+        try await database.read { connection in
+            try await Self.requireInProgress(response.attemptID, on: connection, lock: Statements.attemptStatus)
         }
+        throw StoreError.duplicateResponse(questionID: response.questionID)
     }
 
     public func responses(attemptID: UUID) async throws -> [Response] {

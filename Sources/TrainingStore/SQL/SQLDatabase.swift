@@ -6,6 +6,11 @@ protocol SQLDatabase: Sendable {
     /// Runs `body` in a write transaction, again (from the start) if the database reports a lock
     /// conflict; a failure rolls the whole transaction back.
     func write<T: Sendable>(_ body: (any SQLConnection) async throws -> T) async throws -> T
+    /// Runs one statement as a write transaction of its own; returns whether it returned a row.
+    ///
+    /// Where a single statement commits atomically without `BEGIN` and `COMMIT` (PostgreSQL), it
+    /// takes one round trip instead of three: the answer loop's hot path.
+    func writeAlone(_ sql: SQL, _ values: [any SQLBindable]) async throws -> Bool
     /// Calls `body` with each row of a query as it is read, so memory stays flat; an error thrown by
     /// `body` stops the read and reaches the caller as it is.
     func stream(_ sql: SQL, _ values: [any SQLBindable], _ body: (SQLRow) throws -> Void) async throws
@@ -13,6 +18,12 @@ protocol SQLDatabase: Sendable {
     /// The database's own checks (beyond the schema version); empty when it is sound.
     func checkProblems() async throws -> [String]
     func close() async
+}
+
+extension SQLDatabase {
+    func writeAlone(_ sql: SQL, _ values: [any SQLBindable]) async throws -> Bool {
+        try await write { try await $0.changed(sql, values) }
+    }
 }
 
 /// One connection inside `SQLDatabase.read` or `write`.

@@ -95,6 +95,15 @@ enum Statements {
     /// The primary key decides, so two terminals answering the same question at once record one answer.
     static let insertResponse = SQL(
         responsesTable.insert + " ON CONFLICT (attempt_id, question_id) DO NOTHING RETURNING attempt_id")
+    /// The response, only while its attempt is in progress (holding the attempt until it is
+    /// committed, so the attempt cannot be closed in between), and not over an earlier answer to
+    /// the same question: one statement, so it needs no transaction block. Values: the response's,
+    /// then the attempt id and the in-progress status.
+    static let insertResponseWhileInProgress = SQL(
+        "INSERT INTO \(Response.table.name) (\(Response.table.list())) SELECT "
+            + Response.table.columns.map { _ in "?" }.joined(separator: ", ")
+            + " WHERE EXISTS (SELECT 1 FROM attempts WHERE id = ? AND status = ?{FOR SHARE})"
+            + " ON CONFLICT (attempt_id, question_id) DO NOTHING RETURNING attempt_id")
     static let responsesOfAttempt = SQL(responsesTable.select("WHERE attempt_id = ? ORDER BY position, {seq}"))
 
     // MARK: Reports, audit and certificates
