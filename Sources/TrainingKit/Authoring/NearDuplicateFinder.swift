@@ -11,7 +11,7 @@ struct NearDuplicateFinder {
     /// Questions with fewer key words are too short to compare.
     static let minimumWords = 3
 
-    private struct Item {
+    private struct Item: Sendable {
         var module: Module
         var question: Question
         /// Word numbers, ascending: rarest first.
@@ -21,72 +21,114 @@ struct NearDuplicateFinder {
     /// One warning per question that repeats an earlier one (in module order), naming the closest earlier question.
     func diagnostics(for modules: [Module]) -> [Diagnostic] {
         let items = Self.items(modules)
-        let wordCount = items.reduce(0) { max($0, Int($1.words.last ?? -1) + 1) }
-        // Word number → the items with that word in their prefix, the word's position in each and
-        // each one's size (kept here so that the filters read no item).
-        var index: [[(item: Int32, position: Int32, size: Int32)]] = Array(repeating: [], count: wordCount)
-        // Questions with the same words match the first of them exactly; only that one is indexed,
-        // so copies of a module do not make the candidate lists grow with every copy.
+        // Questions with the same words match the first of them exactly; only that one is indexed
+        // and probed, so copies of a module do not make the candidate lists grow with every copy.
         var firstWithWords: [[Int32]: Int] = [:]
-        // Per earlier item, for the question being probed: seen (stamp), words shared so far, ruled out.
-        var stamp = Array(repeating: -1, count: items.count)
-        var shared = Array(repeating: 0, count: items.count)
-        var ruledOut = Array(repeating: false, count: items.count)
-        var candidates: [Int] = []
-        var diagnostics: [Diagnostic] = []
-        let share = threshold / (1 + threshold)
+        var sameAs = [Int?](repeating: nil, count: items.count)
         for (position, item) in items.enumerated() {
-            var best: (other: Int, score: Double)?
-            let size = item.words.count
-            let prefix = item.words.prefix(size - minimumOverlap(size) + 1)
-            if let same = firstWithWords[item.words] {
-                best = (same, 1)
-            } else {
-                firstWithWords[item.words] = position
-                // Sizes that can reach the threshold: t·n ≤ m ≤ n/t.
-                let smallest = Double(size) * threshold - 1e-9
-                let largest = Double(size) / threshold + 1e-9
-                candidates.removeAll(keepingCapacity: true)
-                for (offset, word) in prefix.enumerated() {
-                    for entry in index[Int(word)] {
-                        let otherSize = Int(entry.size)
-                        guard Double(otherSize) >= smallest, Double(otherSize) <= largest else { continue }
-                        let other = Int(entry.item)
-                        if stamp[other] != position {
-                            stamp[other] = position
-                            shared[other] = 0
-                            ruledOut[other] = false
-                            candidates.append(other)
-                        }
-                        guard !ruledOut[other] else { continue }
-                        // Words are in one global order, so every shared word before this one has been
-                        // counted, and at most the shorter of the two remainders can follow.
-                        let needed = Int((share * Double(size + otherSize) - 1e-9).rounded(.up))
-                        let bound = shared[other] + 1 + min(size - offset - 1, otherSize - Int(entry.position) - 1)
-                        if bound >= needed { shared[other] += 1 } else { ruledOut[other] = true }
-                    }
-                }
-                candidates.sort()
-                for other in candidates where !ruledOut[other] {
-                    let otherWords = items[other].words
-                    let common = Self.sharedCount(item.words, otherWords)
-                    let score = Double(common) / Double(size + otherWords.count - common)
-                    if score + 1e-9 >= threshold, score > (best?.score ?? 0) { best = (other, score) }
-                }
-                for (offset, word) in prefix.enumerated() { index[Int(word)].append((Int32(position), Int32(offset), Int32(size))) }
-            }
-            if let best {
-                let other = items[best.other]
-                let name = "\(other.module.id):\(other.question.id)"
-                let place = other.module.path == item.module.path ? "" : " (\(other.module.path):\(other.question.location))"
-                diagnostics.append(
-                    Diagnostic(
-                        .warning, file: item.module.path, at: item.question.location,
-                        "question '\(item.question.id)' nearly repeats '\(name)'\(place): \(ItemLinter.percent(best.score)) of their key words are shared",
-                        hint: "ask about something else or remove one; a learner who has seen one can answer the other from memory"))
+            if let first = firstWithWords[item.words] { sameAs[position] = first } else { firstWithWords[item.words] = position }
+        }
+        // Word number → the items with that word in their prefix, in item order, with the word's
+        // position in each and each one's size (kept here so that the filters read no item).
+        let wordCount = items.reduce(0) { max($0, Int($1.words.last ?? -1) + 1) }
+        var index: [[Entry]] = Array(repeating: [], count: wordCount)
+        for (position, item) in items.enumerated() where sameAs[position] == nil {
+            for (offset, word) in prefix(item.words).enumerated() {
+                index[Int(word)].append(Entry(item: Int32(position), position: Int32(offset), size: Int32(item.words.count)))
             }
         }
-        return diagnostics
+        // Each item is compared with earlier items only, so items can be probed on all cores; they
+        // are dealt out in turn, as later items have more to compare with.
+        let lanes = items.count < 512 ? 1 : 8
+        let firstOf = sameAs
+        let lists = index
+        let found = ModuleCatalog.concurrentMap(Array(0..<lanes)) { lane -> [(position: Int, other: Int, score: Double)] in
+            var probe = Probe(count: items.count)
+            var found: [(position: Int, other: Int, score: Double)] = []
+            for position in stride(from: lane, to: items.count, by: lanes) {
+                if let same = firstOf[position] {
+                    found.append((position, same, 1))
+                } else if let best = closestEarlier(position, items: items, index: lists, probe: &probe) {
+                    found.append((position, best.other, best.score))
+                }
+            }
+            return found
+        }
+        return found.joined().sorted { $0.position < $1.position }.map { match in
+            let (item, other) = (items[match.position], items[match.other])
+            let name = "\(other.module.id):\(other.question.id)"
+            let place = other.module.path == item.module.path ? "" : " (\(other.module.path):\(other.question.location))"
+            return Diagnostic(
+                .warning, file: item.module.path, at: item.question.location,
+                "question '\(item.question.id)' nearly repeats '\(name)'\(place): \(ItemLinter.percent(match.score)) of their key words are shared",
+                hint: "ask about something else or remove one; a learner who has seen one can answer the other from memory")
+        }
+    }
+
+    /// One item's place in a word's list.
+    private struct Entry: Sendable {
+        var item: Int32
+        var position: Int32
+        var size: Int32
+    }
+
+    /// Per earlier item, for the item being probed: seen (stamp), words shared so far, ruled out.
+    private struct Probe {
+        var stamp: [Int]
+        var shared: [Int]
+        var ruledOut: [Bool]
+        var candidates: [Int] = []
+
+        init(count: Int) {
+            stamp = Array(repeating: -1, count: count)
+            shared = Array(repeating: 0, count: count)
+            ruledOut = Array(repeating: false, count: count)
+        }
+    }
+
+    /// The earlier item closest to item `position` at or above the threshold (the first of equals).
+    private func closestEarlier(_ position: Int, items: [Item], index: [[Entry]], probe: inout Probe) -> (other: Int, score: Double)? {
+        let item = items[position]
+        let size = item.words.count
+        let share = threshold / (1 + threshold)
+        // Sizes that can reach the threshold: t·n ≤ m ≤ n/t.
+        let smallest = Double(size) * threshold - 1e-9
+        let largest = Double(size) / threshold + 1e-9
+        probe.candidates.removeAll(keepingCapacity: true)
+        for (offset, word) in prefix(item.words).enumerated() {
+            for entry in index[Int(word)] {
+                let other = Int(entry.item)
+                if other >= position { break }
+                let otherSize = Int(entry.size)
+                guard Double(otherSize) >= smallest, Double(otherSize) <= largest else { continue }
+                if probe.stamp[other] != position {
+                    probe.stamp[other] = position
+                    probe.shared[other] = 0
+                    probe.ruledOut[other] = false
+                    probe.candidates.append(other)
+                }
+                guard !probe.ruledOut[other] else { continue }
+                // Words are in one global order, so every shared word before this one has been
+                // counted, and at most the shorter of the two remainders can follow.
+                let needed = Int((share * Double(size + otherSize) - 1e-9).rounded(.up))
+                let bound = probe.shared[other] + 1 + min(size - offset - 1, otherSize - Int(entry.position) - 1)
+                if bound >= needed { probe.shared[other] += 1 } else { probe.ruledOut[other] = true }
+            }
+        }
+        probe.candidates.sort()
+        var best: (other: Int, score: Double)?
+        for other in probe.candidates where !probe.ruledOut[other] {
+            let otherWords = items[other].words
+            let common = Self.sharedCount(item.words, otherWords)
+            let score = Double(common) / Double(size + otherWords.count - common)
+            if score + 1e-9 >= threshold, score > (best?.score ?? 0) { best = (other, score) }
+        }
+        return best
+    }
+
+    /// The words two questions must share one of to reach the threshold: the first `n − ⌈t·n⌉ + 1`.
+    private func prefix(_ words: [Int32]) -> ArraySlice<Int32> {
+        words.prefix(words.count - minimumOverlap(words.count) + 1)
     }
 
     /// The scored questions with enough key words, each with its words numbered rarest first

@@ -42,17 +42,13 @@ public struct QuizAudit: Sendable {
         let count = strategies.count
         var tallies = strategies.map { _ in Tally(poolSize: pool.count) }
         var earned: [Double] = []
-        var marks: [[MarkKey: Played]] = Array(repeating: [:], count: pool.count)
-        var typed: [[[Int]: Played]] = Array(repeating: [:], count: pool.count * count)
+        var memos = Array(repeating: Memo(), count: pool.count)
         for seed in 1...UInt64(runs) {
             let questions = QuizPlan(module: module, seed: seed).questions
             let slots = questions.map { slotOf[$0.question.id] ?? 0 }
             // With duplicate ids a later mark replaces an earlier one, as in `QuizSession.marks`.
             let scoredAt = uniqueIDs ? Array(questions.indices) : Self.lastPositions(questions)
-            if !uniqueIDs {
-                marks = Array(repeating: [:], count: max(pool.count, questions.count))
-                typed = Array(repeating: [:], count: max(pool.count, questions.count) * count)
-            }
+            if !uniqueIDs { memos = Array(repeating: Memo(), count: max(pool.count, questions.count)) }
             // Each strategy draws from its own generator, in plan order, as if it played alone.
             var generators = strategies.map { _ in SeededGenerator(seed: seed &* 0x9E37_79B9_7F4A_7C15 ^ 0xA0D1_7000) }
             earned = Array(repeating: 0, count: questions.count * count)
@@ -61,14 +57,17 @@ public struct QuizAudit: Sendable {
                 let slot = slots[position]
                 let memo = uniqueIDs ? slot : position
                 let scored = planned.question.maxPoints > 0
+                // The display order as a small number, looked up once for every strategy.
+                let order = memos[memo].order(planned.displayOrder, strategies: count)
                 for (index, strategy) in strategies.enumerated() {
                     let played: Played
-                    if strategy != .random, let known = typed[memo * count + index][planned.displayOrder] {
+                    if strategy != .random, let known = memos[memo].typed[order * count + index] {
                         played = known
                     } else {
                         played = Self.answer(
-                            strategy, planned: planned, lengths: poolLengths[slot], marks: &marks[memo], random: &generators[index])
-                        if strategy != .random { typed[memo * count + index][planned.displayOrder] = played }
+                            strategy, planned: planned, lengths: poolLengths[slot], marks: &memos[memo].marks[order],
+                            random: &generators[index])
+                        if strategy != .random { memos[memo].typed[order * count + index] = played }
                     }
                     if played.refused { tallies[index].rejected += 1 }
                     earned[index * questions.count + position] = played.mark.points
@@ -113,30 +112,42 @@ public struct QuizAudit: Sendable {
         var refused = false
     }
 
-    /// An input typed at a question shown in one display order.
-    private struct MarkKey: Hashable {
-        var displayOrder: [Int]
-        var input: String
+    /// What is known of one question (one pool slot): its display orders met so far, numbered in
+    /// the order met; per order and strategy the play of a strategy whose input depends only on the
+    /// order; per order the engine's mark for each input typed.
+    private struct Memo {
+        var orders: [[Int]: Int] = [:]
+        var typed: [Played?] = []
+        var marks: [[String: Played]] = []
+
+        /// The number of `displayOrder`, made room for when it is new.
+        mutating func order(_ displayOrder: [Int], strategies: Int) -> Int {
+            if let known = orders[displayOrder] { return known }
+            let number = marks.count
+            orders[displayOrder] = number
+            typed.append(contentsOf: repeatElement(nil, count: strategies))
+            marks.append([:])
+            return number
+        }
     }
 
     /// The engine's mark for the strategy's answer; a skip when it types nothing or the input is refused.
     ///
-    /// `marks` holds what the engine made of inputs already typed at this question.
+    /// `marks` holds what the engine made of inputs already typed at this question in this display order.
     private static func answer(
-        _ strategy: AuditStrategy, planned: PlannedQuestion, lengths: [Int], marks: inout [MarkKey: Played],
+        _ strategy: AuditStrategy, planned: PlannedQuestion, lengths: [Int], marks: inout [String: Played],
         random: inout SeededGenerator
     ) -> Played {
         guard let input = strategy.input(for: planned, optionLengths: lengths, random: &random) else {
             return Played(mark: Marker.mark(.skipped, for: planned.question))
         }
-        let key = MarkKey(displayOrder: planned.displayOrder, input: input)
-        if let known = marks[key] { return known }
+        if let known = marks[input] { return known }
         let played: Played
         switch AnswerParser.parse(input, for: planned) {
         case .success(let answer): played = Played(mark: Marker.mark(answer, for: planned.question))
         case .failure: played = Played(mark: Marker.mark(.skipped, for: planned.question), refused: true)
         }
-        marks[key] = played
+        marks[input] = played
         return played
     }
 
