@@ -53,6 +53,16 @@ static void load(void) {
         "libcurl.so.4", "libcurl.so", "libcurl-gnutls.so.4", "libcurl-nss.so.4", "libcurl.4.dylib", "libcurl.dylib",
     };
     void *library = NULL;
+    const char *chosen = getenv("CARES_LIBCURL");
+    if (chosen != NULL && chosen[0] != 0) {
+        library = dlopen(chosen, RTLD_NOW | RTLD_LOCAL);
+        if (library == NULL) {
+            const char *reason = dlerror();
+            snprintf(curl.problem, sizeof curl.problem, "CARES_LIBCURL names a libcurl that cannot be loaded: %s",
+                     reason != NULL ? reason : chosen);
+            return;
+        }
+    }
     for (size_t i = 0; i < sizeof names / sizeof names[0] && library == NULL; i++) {
         library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
     }

@@ -113,6 +113,22 @@ final class LRSStubTests: CaresCommandTestCase {
         XCTAssertTrue(try push(LRSStub(["--script", "204"], folder: home)).stdout.contains("Sent 2 statements"), "nothing was marked")
     }
 
+    func testWithoutLibcurlThePushStopsAtOnceAndSendsAgainLater() throws {
+        XCTAssertEqual(try take("rn-1", right: true, seed: 1).status, 0)
+        let stub = try LRSStub(["--script", "204"], folder: home)
+        let environment = [
+            "CARES_LRS_ENDPOINT": stub.endpoint, "CARES_LRS_USERNAME": "cares", "CARES_LRS_PASSWORD": password,
+            "CARES_LIBCURL": home.appendingPathComponent("no-such-libcurl.so").path,
+        ]
+        let output = try cares(["lrs", "push", "--home-page", homePage], extraEnvironment: environment)
+        XCTAssertEqual(output.status, 69, output.stderr)
+        XCTAssertTrue(output.stderr.contains("cannot send to the LRS: CARES_LIBCURL names a libcurl that cannot be loaded"), output.stderr)
+        XCTAssertFalse(output.stderr.contains("retr"), "not retried: \(output.stderr)")
+        assertNoPassword(output)
+        XCTAssertEqual(try stub.requests().count, 0)
+        XCTAssertTrue(try push(stub).stdout.contains("Sent 2 statements"), "nothing was marked as sent")
+    }
+
     func testConflictsCountAsSentAndTheRestIsSentOneByOne() throws {
         XCTAssertEqual(try take("rn-1", right: true, seed: 1).status, 0)
         let stub = try LRSStub(["--script", "409,409,204"], folder: home)

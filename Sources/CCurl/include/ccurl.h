@@ -21,7 +21,8 @@ typedef struct {
     char error[512];
 } ccurl_response;
 
-/// Loads libcurl once; returns 1 when it is usable, else 0 with a message in `message`.
+/// Loads libcurl once (the file `CARES_LIBCURL` names, else libcurl.so.4 by name); returns 1 when
+/// it is usable, else 0 with a message in `message`.
 int ccurl_load(char *message, size_t message_size);
 
 /// POSTs `body` to `url` with the `header_count` headers in `headers` ("Name: value"). Returns 0 when a

@@ -100,6 +100,9 @@ public final class LRSClient: @unchecked Sendable {
                 retryAfter = response.header("Retry-After").flatMap(TimeInterval.init)
             } catch let error as LRSError {
                 throw error
+            } catch let failure as HTTPPost.Failure where failure.code == nil {
+                // libcurl is missing or cannot start: trying again would not help.
+                throw LRSError.noHTTP("cannot send to the LRS: \(LRSError.printable(failure.message))")
             } catch {
                 problem = "cannot reach the LRS at \(endpoint.absoluteString): \(LRSError.printable(Self.describe(error)))"
             }

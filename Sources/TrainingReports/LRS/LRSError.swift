@@ -6,6 +6,8 @@ public enum LRSError: Error, Equatable, CustomStringConvertible {
     case unavailable(String)
     /// The endpoint or credentials are unusable before anything is sent.
     case configuration(String)
+    /// This machine cannot send HTTP at all (libcurl is missing or cannot start).
+    case noHTTP(String)
     /// The high-water mark file cannot be read or written.
     case mark(String)
 
@@ -15,6 +17,7 @@ public enum LRSError: Error, Equatable, CustomStringConvertible {
             return "the LRS refused the statements: HTTP \(status)" + (message.isEmpty ? "" : ": \(message)")
         case .unavailable(let message): return message
         case .configuration(let message): return message
+        case .noHTTP(let message): return message
         case .mark(let message): return message
         }
     }

@@ -119,6 +119,8 @@ struct LRSPushRunner {
             return CaresFailure(message: error.description + "." + extra, hint: "push again later; what was sent is remembered", exitCode: 69)
         case .configuration:
             return CaresFailure(message: error.description, hint: "see: cares config show", exitCode: 64)
+        case .noHTTP:
+            return CaresFailure(message: error.description + "." + extra, hint: "what was sent is remembered", exitCode: 69)
         case .mark:
             return CaresFailure(message: error.description + extra, hint: nil, exitCode: 73)
         }
