@@ -274,6 +274,20 @@ final class TakeCommandTests: XCTestCase {
             ["take", "every-type", "--modules", Self.fixtures, "--database", database, "--seed", "2"],
             input: ":pause\n", environment: environment)
         XCTAssertTrue(second.stdout.contains("Continue as sw-2207?"), second.stdout)
+        // A stray key at that prompt is confirmed, and declining keeps the remembered learner.
+        let remembered = URL(fileURLWithPath: environment["XDG_CONFIG_HOME"] ?? "").appendingPathComponent("cares/learner")
+        let stray = try CaresProcess.run(
+            ["take", "every-type", "--modules", Self.fixtures, "--database", database, "--seed", "2"],
+            input: "a\n\n", environment: environment)
+        XCTAssertTrue(stray.stdout.contains("Take this training as a, not sw-2207? (y/N):"), stray.stdout)
+        XCTAssertTrue(
+            stray.stdout.components(separatedBy: "(y/N):").last?.contains("Continue as sw-2207?") == true, "asked again after declining")
+        XCTAssertEqual(try String(contentsOf: remembered, encoding: .utf8), "sw-2207\n")
+        let other = try CaresProcess.run(
+            ["take", "every-type", "--modules", Self.fixtures, "--database", database, "--seed", "2"],
+            input: "rn-9\ny\n", environment: environment)
+        XCTAssertTrue(other.stdout.contains("Take this training as rn-9, not sw-2207?"), other.stdout)
+        XCTAssertEqual(try String(contentsOf: remembered, encoding: .utf8), "rn-9\n", "a confirmed switch is remembered")
 
         let sqlite = try await store()
         try await sqlite.saveLearner(Learner(id: "md-1180", name: "Pat", fromRoster: true))

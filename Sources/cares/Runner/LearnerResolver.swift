@@ -31,6 +31,11 @@ struct LearnerResolver {
                 if text.isEmpty || ["y", "yes"].contains(text.lowercased()) { return remembered }
                 if ["n", "no"].contains(text.lowercased()) { break }
                 if Self.isValid(text) {
+                    // A stray key must not start the training under another person's records.
+                    guard let answer = await console.ask("Take this training as \(text), not \(remembered)? (y/N):") else {
+                        throw PauseRequest.beforeStart
+                    }
+                    guard ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else { continue }
                     remember(text)
                     return text
                 }
