@@ -73,8 +73,6 @@ enum Statements {
     static func attemptPage(_ conditions: Conditions) -> SQL { SQL(attemptsTable.select("\(conditions) ORDER BY id LIMIT ?")) }
     private static let status = "SELECT status FROM attempts WHERE id = ?"
     static let attemptStatus = SQL(status)
-    /// The status, holding the attempt until the transaction ends so it cannot be closed in between.
-    static let attemptStatusForShare = SQL(status + "{FOR SHARE}")
     static let attemptStatusForUpdate = SQL(status + "{FOR UPDATE}")
     static let finishAttempt = SQL(
         """
