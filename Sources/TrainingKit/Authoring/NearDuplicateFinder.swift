@@ -5,7 +5,9 @@
 /// the threshold if the first `n − ⌈t·n⌉ + 1` of their words (the prefix) share one, if their sizes
 /// are within a factor `t` of each other, and if the words shared so far plus the shorter remainder
 /// after a shared word can still make `t/(1+t)·(n+m)`. Only the pairs left are compared, by merging
-/// their arrays.
+/// their arrays. Sets are joined in order of size, so each is indexed under a shorter prefix
+/// (`n − ⌈2t/(1+t)·n⌉ + 1` words, enough against any set at least as large), and probed on all
+/// cores; each question then names the closest of the questions before it in module order.
 struct NearDuplicateFinder {
     var threshold: Double
     /// Questions with fewer key words are too short to compare.
@@ -28,33 +30,49 @@ struct NearDuplicateFinder {
         for (position, item) in items.enumerated() {
             if let first = firstWithWords[item.words] { sameAs[position] = first } else { firstWithWords[item.words] = position }
         }
-        // Word number → the items with that word in their prefix, in item order, with the word's
+        // The distinct word sets in order of size (then module order). Each is compared with those
+        // before it in this order, which are no larger, so only their index prefix (PPJoin:
+        // n − ⌈2t/(1+t)·n⌉ + 1 words) needs to be in the index.
+        let distinct = items.indices.filter { sameAs[$0] == nil }.sorted {
+            (items[$0].words.count, $0) < (items[$1].words.count, $1)
+        }
+        // Word number → the sets with that word in their index prefix, in rank order, with the word's
         // position in each and each one's size (kept here so that the filters read no item).
         let wordCount = items.reduce(0) { max($0, Int($1.words.last ?? -1) + 1) }
         var index: [[Entry]] = Array(repeating: [], count: wordCount)
-        for (position, item) in items.enumerated() where sameAs[position] == nil {
-            for (offset, word) in prefix(item.words).enumerated() {
-                index[Int(word)].append(Entry(item: Int32(position), position: Int32(offset), size: Int32(item.words.count)))
+        for (rank, position) in distinct.enumerated() {
+            let words = items[position].words
+            for (offset, word) in indexPrefix(words).enumerated() {
+                index[Int(word)].append(Entry(item: Int32(rank), position: Int32(offset), size: Int32(words.count)))
             }
         }
-        // Each item is compared with earlier items only, so items can be probed on all cores; they
-        // are dealt out in turn, as later items have more to compare with.
-        let lanes = items.count < 512 ? 1 : 8
-        let firstOf = sameAs
+        // Sets are probed on all cores, dealt out in turn (later ones have more to compare with);
+        // each lane keeps, per question, the closest earlier question (in module order) it found.
+        let lanes = distinct.count < 512 ? 1 : 8
         let lists = index
-        let found = ModuleCatalog.concurrentMap(Array(0..<lanes)) { lane -> [(position: Int, other: Int, score: Double)] in
-            var probe = Probe(count: items.count)
-            var found: [(position: Int, other: Int, score: Double)] = []
-            for position in stride(from: lane, to: items.count, by: lanes) {
-                if let same = firstOf[position] {
-                    found.append((position, same, 1))
-                } else if let best = closestEarlier(position, items: items, index: lists, probe: &probe) {
-                    found.append((position, best.other, best.score))
+        let closest = ModuleCatalog.concurrentMap(Array(0..<lanes)) { lane -> [Int: (other: Int, score: Double)] in
+            var probe = Probe(count: distinct.count)
+            var closest: [Int: (other: Int, score: Double)] = [:]
+            for rank in stride(from: lane, to: distinct.count, by: lanes) {
+                for (otherRank, score) in similar(rank, distinct: distinct, items: items, index: lists, probe: &probe) {
+                    let (one, two) = (distinct[rank], distinct[otherRank])
+                    let (later, earlier) = one > two ? (one, two) : (two, one)
+                    if Self.closer((earlier, score), than: closest[later]) { closest[later] = (earlier, score) }
                 }
             }
-            return found
+            return closest
         }
-        return found.joined().sorted { $0.position < $1.position }.map { match in
+        var found: [(position: Int, other: Int, score: Double)] = []
+        for (position, first) in sameAs.enumerated() {
+            if let first {
+                found.append((position, first, 1))
+                continue
+            }
+            var best: (other: Int, score: Double)?
+            for lane in closest { if let match = lane[position], Self.closer(match, than: best) { best = match } }
+            if let best { found.append((position, best.other, best.score)) }
+        }
+        return found.map { match in
             let (item, other) = (items[match.position], items[match.other])
             let name = "\(other.module.id):\(other.question.id)"
             let place = other.module.path == item.module.path ? "" : " (\(other.module.path):\(other.question.location))"
@@ -86,23 +104,22 @@ struct NearDuplicateFinder {
         }
     }
 
-    /// The earlier item closest to item `position` at or above the threshold (the first of equals).
-    private func closestEarlier(_ position: Int, items: [Item], index: [[Entry]], probe: inout Probe) -> (other: Int, score: Double)? {
-        let item = items[position]
-        let size = item.words.count
+    /// The sets before `rank` (in size order) at or above the threshold with it, and their scores.
+    private func similar(_ rank: Int, distinct: [Int], items: [Item], index: [[Entry]], probe: inout Probe) -> [(Int, Double)] {
+        let words = items[distinct[rank]].words
+        let size = words.count
         let share = threshold / (1 + threshold)
-        // Sizes that can reach the threshold: t·n ≤ m ≤ n/t.
+        // Sizes that can reach the threshold: t·n ≤ m (and m ≤ n, as earlier sets are no larger).
         let smallest = Double(size) * threshold - 1e-9
-        let largest = Double(size) / threshold + 1e-9
         probe.candidates.removeAll(keepingCapacity: true)
-        for (offset, word) in prefix(item.words).enumerated() {
+        for (offset, word) in prefix(words).enumerated() {
             for entry in index[Int(word)] {
                 let other = Int(entry.item)
-                if other >= position { break }
+                if other >= rank { break }
                 let otherSize = Int(entry.size)
-                guard Double(otherSize) >= smallest, Double(otherSize) <= largest else { continue }
-                if probe.stamp[other] != position {
-                    probe.stamp[other] = position
+                guard Double(otherSize) >= smallest else { continue }
+                if probe.stamp[other] != rank {
+                    probe.stamp[other] = rank
                     probe.shared[other] = 0
                     probe.ruledOut[other] = false
                     probe.candidates.append(other)
@@ -115,20 +132,32 @@ struct NearDuplicateFinder {
                 if bound >= needed { probe.shared[other] += 1 } else { probe.ruledOut[other] = true }
             }
         }
-        probe.candidates.sort()
-        var best: (other: Int, score: Double)?
+        var similar: [(Int, Double)] = []
         for other in probe.candidates where !probe.ruledOut[other] {
-            let otherWords = items[other].words
-            let common = Self.sharedCount(item.words, otherWords)
+            let otherWords = items[distinct[other]].words
+            let common = Self.sharedCount(words, otherWords)
             let score = Double(common) / Double(size + otherWords.count - common)
-            if score + 1e-9 >= threshold, score > (best?.score ?? 0) { best = (other, score) }
+            if score + 1e-9 >= threshold { similar.append((other, score)) }
         }
-        return best
+        return similar
+    }
+
+    /// Whether `match` is closer than `best`: a higher score, or the same score and an earlier question.
+    private static func closer(_ match: (other: Int, score: Double), than best: (other: Int, score: Double)?) -> Bool {
+        guard let best else { return true }
+        return match.score > best.score || (match.score == best.score && match.other < best.other)
     }
 
     /// The words two questions must share one of to reach the threshold: the first `n − ⌈t·n⌉ + 1`.
     private func prefix(_ words: [Int32]) -> ArraySlice<Int32> {
         words.prefix(words.count - minimumOverlap(words.count) + 1)
+    }
+
+    /// The words a set is indexed under, enough against any set at least as large: the first
+    /// `n − ⌈2t/(1+t)·n⌉ + 1` (PPJoin's index prefix).
+    private func indexPrefix(_ words: [Int32]) -> ArraySlice<Int32> {
+        let overlap = max(1, Int((2 * threshold / (1 + threshold) * Double(words.count) - 1e-9).rounded(.up)))
+        return words.prefix(words.count - overlap + 1)
     }
 
     /// The scored questions with enough key words, each with its words numbered rarest first
