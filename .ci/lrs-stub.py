@@ -5,6 +5,9 @@
                                                              (the last one repeats); 401 and 400
                                                              carry a JSON {"detail": ...} message,
                                                              3xx a Location header
+    lrs-stub.py ... --tls                                    serve HTTPS with .ci/lrs-test-tls.crt, a
+                                                             self-signed certificate nothing trusts
+                                                             (its key is public: for tests only)
     lrs-stub.py --port-file F --forward URL --stop-after N   forward POST /statements to a real LRS;
                                                              after N forwarded requests, stop
                                                              listening (as a server that went down)
@@ -35,6 +38,7 @@ def main():
     parser.add_argument("--script", default="200")
     parser.add_argument("--forward")
     parser.add_argument("--stop-after", type=int, default=-1)
+    parser.add_argument("--tls", action="store_true")
     args = parser.parse_args()
     script = [int(s) for s in args.script.split(",")]
     state = {"posts": 0}
@@ -88,6 +92,13 @@ def main():
             self.wfile.write(payload)
 
     server = HTTPServer(("127.0.0.1", args.port), Handler)
+    if args.tls:
+        import os.path
+        import ssl
+        here = os.path.dirname(os.path.abspath(__file__))
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(os.path.join(here, "lrs-test-tls.crt"), os.path.join(here, "lrs-test-tls.key"))
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     server.shutdown_requested = False
     with open(args.port_file + ".tmp", "w") as f:
         f.write(str(server.server_address[1]))

@@ -129,6 +129,17 @@ final class LRSStubTests: CaresCommandTestCase {
         XCTAssertTrue(try push(stub).stdout.contains("Sent 2 statements"), "nothing was marked as sent")
     }
 
+    func testAnLRSWhoseCertificateIsNotTrustedIsRefused() throws {
+        XCTAssertEqual(try take("rn-1", right: true, seed: 1).status, 0)
+        let stub = try LRSStub(["--script", "204", "--tls"], folder: home)
+        let endpoint = "https://127.0.0.1:\(stub.port)/xAPI"
+        let output = try push(["--retries", "0"], endpoint: endpoint, username: "cares", password: password, homePage: homePage)
+        XCTAssertEqual(output.status, 69, output.stderr)
+        XCTAssertTrue(output.stderr.contains("cannot reach the LRS at \(endpoint): TLS failed (check the server certificate)"), output.stderr)
+        XCTAssertEqual(try stub.requests().count, 0, "nothing, not even the password, was sent over an unverified connection")
+        assertNoPassword(output)
+    }
+
     func testConflictsCountAsSentAndTheRestIsSentOneByOne() throws {
         XCTAssertEqual(try take("rn-1", right: true, seed: 1).status, 0)
         let stub = try LRSStub(["--script", "409,409,204"], folder: home)
