@@ -54,6 +54,42 @@ final class QuizAuditTests: XCTestCase {
         XCTAssertEqual(first.strategies.map(\.strategy), AuditStrategy.allCases)
     }
 
+    /// The audit's shortcuts (marks kept across draws, plans drawn as places) give exactly the
+    /// figures of playing each strategy through a real `QuizSession`, draw by draw.
+    func testTheFiguresAreThoseOfPlayingTheRealSession() throws {
+        for name in ["good/every-type.yaml", "audit/gameable.yaml", "audit/resistant.yaml"] {
+            let module = try fixture(name)
+            let runs = 40
+            let audit = QuizAudit(runs: runs).audit(module)
+            for played in AuditStrategy.allCases {
+                var scoreSum = 0.0
+                var passes = 0
+                var rejected = 0
+                for seed in 1...UInt64(runs) {
+                    var session = QuizSession(module: module, seed: seed)
+                    // The audit's generator for the random strategy, one per strategy and draw.
+                    var random = SeededGenerator(seed: seed &* 0x9E37_79B9_7F4A_7C15 ^ 0xA0D1_7000)
+                    for (index, planned) in session.plan.questions.enumerated() {
+                        var mark = try XCTUnwrap(session.evaluateSkip(at: index)).0
+                        if let input = played.input(for: planned, random: &random) {
+                            switch session.mark(input, at: index) {
+                            case .success(let (_, typed)): mark = typed
+                            case .failure: rejected += 1
+                            }
+                        }
+                        session.record(mark, for: planned.question.id)
+                    }
+                    scoreSum += session.result.percent / 100
+                    if session.result.passed { passes += 1 }
+                }
+                let figures = try strategy(audit, played)
+                XCTAssertEqual(figures.meanScore, scoreSum / Double(runs), accuracy: 1e-12, "\(name) \(played.name)")
+                XCTAssertEqual(figures.passProbability, Double(passes) / Double(runs), "\(name) \(played.name)")
+                XCTAssertEqual(figures.rejectedInputs, rejected, "\(name) \(played.name)")
+            }
+        }
+    }
+
     func testEveryStrategyTypesInputTheEngineAccepts() throws {
         // every-type has each question type; a refused input would count as a skip and hide a bug.
         let audit = QuizAudit(runs: 100).audit(try fixture("good/every-type.yaml"))

@@ -25,7 +25,8 @@ public struct QuizAudit: Sendable {
 
     /// The audit of one module; fill its placeholders first, as a learner would see it.
     ///
-    /// Per draw the plan is built once; each strategy's input is parsed and marked by the engine.
+    /// Per draw the plan is drawn once (`QuizPlan.draw`, places in the quiz); each strategy's input
+    /// is parsed and marked by the engine.
     /// The engine's mark depends only on the question as shown (its display order) and the input,
     /// so a mark is computed once per question, display order and input and then reused, across
     /// strategies and draws; a strategy other than `random` types an input that depends only on the
@@ -43,44 +44,59 @@ public struct QuizAudit: Sendable {
         var tallies = strategies.map { _ in Tally(poolSize: pool.count) }
         var earned: [Double] = []
         var memos = Array(repeating: Memo(), count: pool.count)
+        let quiz = module.quiz
+        // Where each unit's questions start in the pool (`allQuestions` is the units in order).
+        var unitStart: [Int] = []
+        var start = 0
+        for unit in quiz.units {
+            unitStart.append(start)
+            start += unit.questions.count
+        }
+        let poolPoints = pool.map { Double($0.maxPoints) }
         for seed in 1...UInt64(runs) {
-            let questions = QuizPlan(module: module, seed: seed).questions
-            let slots = questions.map { slotOf[$0.question.id] ?? 0 }
+            // The plan's places, not copies of its questions: a question is copied only when a
+            // strategy has to type at it (`QuizPlan(module:seed:)` draws the same).
+            let drawn = QuizPlan.draw(quiz, seed: seed, avoiding: []).slots
+            let places = drawn.map { unitStart[$0.unit] + $0.offset }
+            let slots = uniqueIDs ? places : places.map { slotOf[pool[$0].id] ?? 0 }
             // With duplicate ids a later mark replaces an earlier one, as in `QuizSession.marks`.
-            let scoredAt = uniqueIDs ? Array(questions.indices) : Self.lastPositions(questions)
-            if !uniqueIDs { memos = Array(repeating: Memo(), count: max(pool.count, questions.count)) }
+            let scoredAt = uniqueIDs ? Array(drawn.indices) : Self.lastPositions(places.map { pool[$0].id })
+            if !uniqueIDs { memos = Array(repeating: Memo(), count: max(pool.count, drawn.count)) }
             // Each strategy draws from its own generator, in plan order, as if it played alone.
             var generators = strategies.map { _ in SeededGenerator(seed: seed &* 0x9E37_79B9_7F4A_7C15 ^ 0xA0D1_7000) }
-            earned = Array(repeating: 0, count: questions.count * count)
-            for position in questions.indices {
-                let planned = questions[position]
+            earned = Array(repeating: 0, count: drawn.count * count)
+            for position in drawn.indices {
+                let place = places[position]
                 let slot = slots[position]
                 let memo = uniqueIDs ? slot : position
-                let scored = planned.question.maxPoints > 0
+                let scored = poolPoints[place] > 0
                 // The display order as a small number, looked up once for every strategy.
-                let order = memos[memo].order(planned.displayOrder, strategies: count)
+                let order = memos[memo].order(drawn[position].displayOrder, strategies: count)
+                var planned: PlannedQuestion?
                 for (index, strategy) in strategies.enumerated() {
                     let played: Played
                     if strategy != .random, let known = memos[memo].typed[order * count + index] {
                         played = known
                     } else {
+                        let shown = planned ?? Self.planned(drawn[position], in: quiz)
+                        planned = shown
                         played = Self.answer(
-                            strategy, planned: planned, lengths: poolLengths[slot], marks: &memos[memo].marks[order],
+                            strategy, planned: shown, lengths: poolLengths[slot], marks: &memos[memo].marks[order],
                             random: &generators[index])
                         if strategy != .random { memos[memo].typed[order * count + index] = played }
                     }
                     if played.refused { tallies[index].rejected += 1 }
-                    earned[index * questions.count + position] = played.mark.points
+                    earned[index * drawn.count + position] = played.mark.points
                     guard scored else { continue }
                     tallies[index].shown[slot] += 1
                     if played.mark.isCorrect == true { tallies[index].right[slot] += 1 }
                 }
             }
             var maxPoints = 0.0
-            for planned in questions { maxPoints += Double(planned.question.maxPoints) }
+            for place in places { maxPoints += poolPoints[place] }
             for index in strategies.indices {
                 var points = 0.0
-                for position in questions.indices { points += earned[index * questions.count + scoredAt[position]] }
+                for position in drawn.indices { points += earned[index * drawn.count + scoredAt[position]] }
                 let percent = maxPoints > 0 ? points / maxPoints * 100 : 100
                 tallies[index].scoreSum += percent / 100
                 if percent + 1e-9 >= passMark { tallies[index].passes += 1 }
@@ -95,10 +111,18 @@ public struct QuizAudit: Sendable {
     }
 
     /// For each position, the last position asking the same question id (whose mark `QuizSession` keeps).
-    private static func lastPositions(_ questions: [PlannedQuestion]) -> [Int] {
+    private static func lastPositions(_ ids: [String]) -> [Int] {
         var last: [String: Int] = [:]
-        for (position, planned) in questions.enumerated() { last[planned.question.id] = position }
-        return questions.map { last[$0.question.id] ?? 0 }
+        for (position, id) in ids.enumerated() { last[id] = position }
+        return ids.map { last[$0] ?? 0 }
+    }
+
+    /// The question at a place of the draw, as `QuizPlan` plans it.
+    private static func planned(_ slot: QuizPlan.Slot, in quiz: Quiz) -> PlannedQuestion {
+        let unit = quiz.units[slot.unit]
+        return PlannedQuestion(
+            question: unit.questions[slot.offset], scenario: unit.scenario, startsScenario: slot.offset == 0,
+            displayOrder: slot.displayOrder)
     }
 
     /// The audits of several modules, on all cores, in the order given.

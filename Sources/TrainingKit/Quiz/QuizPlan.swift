@@ -13,8 +13,28 @@ public struct QuizPlan: Hashable, Sendable {
     /// empty the plan is exactly the plan of the seed alone.
     public init(module: Module, seed: UInt64, avoiding seen: Set<Int> = []) {
         self.seed = seed
-        var random = SeededGenerator(seed: seed)
         let quiz = module.quiz
+        let (chosen, slots) = Self.draw(quiz, seed: seed, avoiding: seen)
+        questions = slots.map { slot in
+            let unit = quiz.units[slot.unit]
+            return PlannedQuestion(
+                question: unit.questions[slot.offset], scenario: unit.scenario, startsScenario: slot.offset == 0,
+                displayOrder: slot.displayOrder)
+        }
+        unitIndices = chosen
+    }
+
+    /// Where one planned question is in the quiz (its unit and its place in the unit), and how it is shown.
+    struct Slot {
+        var unit: Int
+        var offset: Int
+        var displayOrder: [Int]
+    }
+
+    /// The draw `init` makes, as places in the quiz rather than copies of questions: the units
+    /// chosen, in the order asked, and each question's place and display order.
+    static func draw(_ quiz: Quiz, seed: UInt64, avoiding seen: Set<Int>) -> (units: [Int], slots: [Slot]) {
+        var random = SeededGenerator(seed: seed)
         let count = min(quiz.draw ?? quiz.units.count, quiz.units.count)
         var indices = Array(0..<quiz.units.count)
         if count < quiz.units.count || quiz.shuffle {
@@ -25,17 +45,14 @@ public struct QuizPlan: Hashable, Sendable {
         }
         var chosen = Array(indices.prefix(count))
         if !quiz.shuffle { chosen.sort() }
-        var planned: [PlannedQuestion] = []
+        var slots: [Slot] = []
         for index in chosen {
-            let unit = quiz.units[index]
-            for (offset, question) in unit.questions.enumerated() {
+            for (offset, question) in quiz.units[index].questions.enumerated() {
                 let order = question.kind.unit.displayOrder(shuffle: quiz.shuffle, random: &random)
-                planned.append(
-                    PlannedQuestion(question: question, scenario: unit.scenario, startsScenario: offset == 0, displayOrder: order))
+                slots.append(Slot(unit: index, offset: offset, displayOrder: order))
             }
         }
-        questions = planned
-        unitIndices = chosen
+        return (chosen, slots)
     }
 
     /// The points available in this attempt (reflections count zero).
