@@ -85,4 +85,18 @@ final class ConfigCommandTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: database))
         XCTAssertFalse(FileManager.default.fileExists(atPath: home.appendingPathComponent("config/cares/learner").path))
     }
+
+    func testAnEmptyFlagIsNamedAndNothingIsCreated() throws {
+        let env = [
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path, "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+            "CARES_SYSTEM_CONFIG": systemFile.path, "CARES_MODULES": "", "CARES_DATABASE": "",
+        ]
+        let fixtures = CaresProcess.repositoryRoot.appendingPathComponent("Tests/TrainingKitTests/Fixtures/good").path
+        for (arguments, flag) in [(["list", "--modules", fixtures, "--database", ""], "--database"), (["list", "--modules", " "], "--modules")] {
+            let output = try CaresProcess.run(arguments, environment: env, directory: home)
+            XCTAssertEqual(output.status, 64, output.stderr)
+            XCTAssertTrue(output.stderr.contains("cares: \(flag) is empty"), output.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: home.appendingPathComponent("data/cares/cares.sqlite").path), "no store was made")
+    }
 }

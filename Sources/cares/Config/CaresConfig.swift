@@ -66,6 +66,12 @@ struct CaresConfig {
         modulesFlag: String? = nil, databaseFlag: String? = nil, homePageFlag: String? = nil, siteFlag: String? = nil,
         endpointFlag: String? = nil
     ) throws -> CaresConfig {
+        for (flag, value) in [
+            ("--modules", modulesFlag), ("--database", databaseFlag), ("--home-page", homePageFlag), ("--site", siteFlag),
+            ("--endpoint", endpointFlag),
+        ] where value?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            throw CaresFailure(message: "\(flag) is empty", hint: "give it a value, or leave it out to use the configured one", exitCode: 64)
+        }
         let config = CaresConfig(
             modulesFlag: modulesFlag, databaseFlag: databaseFlag, homePageFlag: homePageFlag, siteFlag: siteFlag,
             endpointFlag: endpointFlag)
