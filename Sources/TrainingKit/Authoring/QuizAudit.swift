@@ -56,7 +56,7 @@ public struct QuizAudit: Sendable {
         for seed in 1...UInt64(runs) {
             // The plan's places, not copies of its questions: a question is copied only when a
             // strategy has to type at it (`QuizPlan(module:seed:)` draws the same).
-            let drawn = QuizPlan.draw(quiz, seed: seed, avoiding: []).slots
+            let drawn = QuizPlan.draw(quiz, seed: seed, avoiding: []).places
             let places = drawn.map { unitStart[$0.unit] + $0.offset }
             let slots = uniqueIDs ? places : places.map { slotOf[pool[$0].id] ?? 0 }
             // With duplicate ids a later mark replaces an earlier one, as in `QuizSession.marks`.
@@ -78,7 +78,7 @@ public struct QuizAudit: Sendable {
                     if strategy != .random, let known = memos[memo].typed[order * count + index] {
                         played = known
                     } else {
-                        let shown = planned ?? Self.planned(drawn[position], in: quiz)
+                        let shown = planned ?? drawn[position].planned(in: quiz)
                         planned = shown
                         played = Self.answer(
                             strategy, planned: shown, lengths: poolLengths[slot], marks: &memos[memo].marks[order],
@@ -115,14 +115,6 @@ public struct QuizAudit: Sendable {
         var last: [String: Int] = [:]
         for (position, id) in ids.enumerated() { last[id] = position }
         return ids.map { last[$0] ?? 0 }
-    }
-
-    /// The question at a place of the draw, as `QuizPlan` plans it.
-    private static func planned(_ slot: QuizPlan.Slot, in quiz: Quiz) -> PlannedQuestion {
-        let unit = quiz.units[slot.unit]
-        return PlannedQuestion(
-            question: unit.questions[slot.offset], scenario: unit.scenario, startsScenario: slot.offset == 0,
-            displayOrder: slot.displayOrder)
     }
 
     /// The audits of several modules, on all cores, in the order given.

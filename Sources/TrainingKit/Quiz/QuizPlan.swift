@@ -14,26 +14,28 @@ public struct QuizPlan: Hashable, Sendable {
     public init(module: Module, seed: UInt64, avoiding seen: Set<Int> = []) {
         self.seed = seed
         let quiz = module.quiz
-        let (chosen, slots) = Self.draw(quiz, seed: seed, avoiding: seen)
-        questions = slots.map { slot in
-            let unit = quiz.units[slot.unit]
-            return PlannedQuestion(
-                question: unit.questions[slot.offset], scenario: unit.scenario, startsScenario: slot.offset == 0,
-                displayOrder: slot.displayOrder)
-        }
+        let (chosen, places) = Self.draw(quiz, seed: seed, avoiding: seen)
+        questions = places.map { $0.planned(in: quiz) }
         unitIndices = chosen
     }
 
     /// Where one planned question is in the quiz (its unit and its place in the unit), and how it is shown.
-    struct Slot {
+    struct Place {
         var unit: Int
         var offset: Int
         var displayOrder: [Int]
+
+        /// The question at this place, as the plan asks it.
+        func planned(in quiz: Quiz) -> PlannedQuestion {
+            let unit = quiz.units[self.unit]
+            return PlannedQuestion(
+                question: unit.questions[offset], scenario: unit.scenario, startsScenario: offset == 0, displayOrder: displayOrder)
+        }
     }
 
     /// The draw `init` makes, as places in the quiz rather than copies of questions: the units
     /// chosen, in the order asked, and each question's place and display order.
-    static func draw(_ quiz: Quiz, seed: UInt64, avoiding seen: Set<Int>) -> (units: [Int], slots: [Slot]) {
+    static func draw(_ quiz: Quiz, seed: UInt64, avoiding seen: Set<Int>) -> (units: [Int], places: [Place]) {
         var random = SeededGenerator(seed: seed)
         let count = min(quiz.draw ?? quiz.units.count, quiz.units.count)
         var indices = Array(0..<quiz.units.count)
@@ -45,14 +47,14 @@ public struct QuizPlan: Hashable, Sendable {
         }
         var chosen = Array(indices.prefix(count))
         if !quiz.shuffle { chosen.sort() }
-        var slots: [Slot] = []
+        var places: [Place] = []
         for index in chosen {
             for (offset, question) in quiz.units[index].questions.enumerated() {
                 let order = question.kind.unit.displayOrder(shuffle: quiz.shuffle, random: &random)
-                slots.append(Slot(unit: index, offset: offset, displayOrder: order))
+                places.append(Place(unit: index, offset: offset, displayOrder: order))
             }
         }
-        return (chosen, slots)
+        return (chosen, places)
     }
 
     /// The points available in this attempt (reflections count zero).
