@@ -13,26 +13,47 @@ public struct SemanticVersion: Hashable, Comparable, Sendable, CustomStringConve
     }
 
     /// Parses `1.2.3` or `1.2.3-beta.1`; nil when the text is not a semantic version.
+    ///
+    /// Each number is 1–9 digits without a leading zero (but `0`); the pre-release part after the
+    /// first `-` is ASCII letters, digits, `.` and `-`. Read from the UTF-8 bytes: reports parse one
+    /// version per attempt.
     public init?(_ text: String) {
-        var core = Substring(text)
-        var pre: String?
-        if let dash = text.firstIndex(of: "-") {
-            core = text[..<dash]
-            let rest = text[text.index(after: dash)...]
-            guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") })
-            else { return nil }
-            pre = String(rest)
+        var text = text
+        guard let parsed = text.withUTF8(Self.parse) else { return nil }
+        self = parsed
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> SemanticVersion? {
+        let dash = bytes.firstIndex(of: 0x2D) ?? bytes.count
+        var numbers = [0, 0, 0]
+        var part = 0
+        var digits = 0
+        var leadingZero = false
+        for byte in bytes[..<dash] {
+            if byte == 0x2E {
+                guard digits > 0, part < 2 else { return nil }
+                part += 1
+                digits = 0
+                continue
+            }
+            guard byte >= 0x30, byte <= 0x39, digits < 9, !leadingZero || digits == 0 else { return nil }
+            leadingZero = digits == 0 && byte == 0x30
+            numbers[part] = (digits == 0 ? 0 : numbers[part] * 10) + Int(byte - 0x30)
+            digits += 1
         }
-        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3 else { return nil }
-        var numbers: [Int] = []
-        for part in parts {
-            guard !part.isEmpty, part.count <= 9, part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                part == "0" || !part.hasPrefix("0"), let value = Int(part)
-            else { return nil }
-            numbers.append(value)
+        guard part == 2, digits > 0 else { return nil }
+        var prerelease: String?
+        if dash < bytes.count {
+            let rest = bytes[(dash + 1)...]
+            guard !rest.isEmpty, rest.allSatisfy(Self.isPrereleaseByte) else { return nil }
+            prerelease = String(decoding: rest, as: UTF8.self)
         }
-        self.init(major: numbers[0], minor: numbers[1], patch: numbers[2], prerelease: pre)
+        return SemanticVersion(major: numbers[0], minor: numbers[1], patch: numbers[2], prerelease: prerelease)
+    }
+
+    /// An ASCII letter, digit, `.` or `-`.
+    private static func isPrereleaseByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2E || byte == 0x2D
     }
 
     public var description: String {
