@@ -59,7 +59,8 @@ public enum AuditStrategy: String, CaseIterable, Hashable, Sendable {
     /// Choices and order items are typed as 1-based display positions, matchings as `1a 2b …`;
     /// `random` draws from `random` and the other strategies never touch it.
     public func input(for planned: PlannedQuestion, random: inout SeededGenerator) -> String? {
-        input(for: planned, optionLengths: Self.optionLengths(planned.question), random: &random)
+        typed(for: planned.question.kind, shown: planned.displayOrder, optionLengths: Self.optionLengths(planned.question), random: &random)?
+            .text
     }
 
     /// The character count of each choice in YAML order (empty for other types), measured once per question.
@@ -67,41 +68,40 @@ public enum AuditStrategy: String, CaseIterable, Hashable, Sendable {
         question.kind.choices.map(\.text.count)
     }
 
-    /// `input(for:random:)` with the choices' lengths already measured.
-    func input(for planned: PlannedQuestion, optionLengths: [Int], random: inout SeededGenerator) -> String? {
-        let shown = planned.displayOrder
-        switch planned.question.kind {
+    /// What the strategy types at a question of this kind shown in this display order, before it is
+    /// written out as text (`Typed.text`); the same draws from `random` as `input(for:random:)`.
+    func typed(for kind: QuestionKind, shown: [Int], optionLengths: [Int], random: inout SeededGenerator) -> Typed? {
+        switch kind {
         case .single:
             let lengths = shown.map { optionLengths.indices.contains($0) ? optionLengths[$0] : 0 }
             guard !lengths.isEmpty else { return nil }
             switch self {
-            case .longest, .combined: return Self.number(Self.longest(lengths))
-            case .random: return Self.number(random.below(lengths.count))
-            case .first, .alwaysFalse, .tickAll, .allButShortest: return Self.number(0)
+            case .longest, .combined: return .positions([Self.longest(lengths)])
+            case .random: return .positions([random.below(lengths.count)])
+            case .first, .alwaysFalse, .tickAll, .allButShortest: return .positions([0])
             }
         case .multiple:
             let lengths = shown.map { optionLengths.indices.contains($0) ? optionLengths[$0] : 0 }
             guard !lengths.isEmpty else { return nil }
             switch self {
-            case .longest: return Self.number(Self.longest(lengths))
-            case .tickAll: return Self.numbers(Array(lengths.indices))
-            case .allButShortest, .combined: return Self.numbers(Self.allButShortest(lengths))
-            case .random: return Self.numbers(Self.randomSubset(lengths.count, random: &random))
-            case .first, .alwaysFalse: return Self.number(0)
+            case .longest: return .positions([Self.longest(lengths)])
+            case .tickAll: return .positions(Array(lengths.indices))
+            case .allButShortest, .combined: return .positions(Self.allButShortest(lengths))
+            case .random: return .positions(Self.randomSubset(lengths.count, random: &random))
+            case .first, .alwaysFalse: return .positions([0])
             }
         case .trueFalse:
             switch self {
-            case .alwaysFalse, .combined: return "f"
-            case .random: return random.below(2) == 0 ? "t" : "f"
-            case .longest, .first, .tickAll, .allButShortest: return "t"
+            case .alwaysFalse, .combined: return .truth(false)
+            case .random: return .truth(random.below(2) == 0)
+            case .longest, .first, .tickAll, .allButShortest: return .truth(true)
             }
         case .order:
-            let positions = self == .random ? random.shuffled(Array(shown.indices)) : Array(shown.indices)
-            return Self.numbers(positions)
+            return .positions(self == .random ? random.shuffled(Array(shown.indices)) : Array(shown.indices))
         case .matching(let pairs):
             let rights = self == .random ? random.shuffled(Array(shown.indices)) : Array(shown.indices)
             guard rights.count == pairs.count else { return nil }
-            return rights.enumerated().map { "\($0.offset + 1)\(PlannedQuestion.label($0.element))" }.joined(separator: " ")
+            return .pairs(rights)
         case .short, .reflection:
             return nil
         }
@@ -130,7 +130,4 @@ public enum AuditStrategy: String, CaseIterable, Hashable, Sendable {
         }
     }
 
-    private static func number(_ position: Int) -> String { String(position + 1) }
-
-    private static func numbers(_ positions: [Int]) -> String { positions.map { String($0 + 1) }.joined(separator: " ") }
 }

@@ -48,7 +48,14 @@ enum ItemWords {
     /// The words that carry meaning: not stop words, at least two characters, without a possessive "'s".
     static func contentWords(_ text: String, minimumLength: Int = 2) -> [String] {
         words(text).compactMap { word in
-            let bare = word.hasSuffix("'s") ? String(word.dropLast(2)) : word.replacingOccurrences(of: "'", with: "")
+            let bare: String
+            if word.hasSuffix("'s") {
+                bare = String(word.dropLast(2))
+            } else if word.utf8.contains(0x27) {
+                bare = String(word.filter { $0 != "'" })
+            } else {
+                bare = word
+            }
             guard bare.count >= minimumLength, !stopWords.contains(bare), !stopWords.contains(word) else { return nil }
             return bare
         }

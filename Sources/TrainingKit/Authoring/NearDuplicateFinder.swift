@@ -5,7 +5,7 @@
 /// the threshold if the first `n − ⌈t·n⌉ + 1` of their words (the prefix) share one, if their sizes
 /// are within a factor `t` of each other, and if the words shared so far plus the shorter remainder
 /// after a shared word can still make `t/(1+t)·(n+m)`. Only the pairs left are compared, by merging
-/// their arrays. Sets are joined in order of size, so each is indexed under a shorter prefix
+/// their arrays, stopping as soon as the threshold is out of reach. Sets are joined in order of size, so each is indexed under a shorter prefix
 /// (`n − ⌈2t/(1+t)·n⌉ + 1` words, enough against any set at least as large), and probed on all
 /// cores; each question then names the closest of the questions before it in module order.
 struct NearDuplicateFinder {
@@ -50,11 +50,12 @@ struct NearDuplicateFinder {
         // each lane keeps, per question, the closest earlier question (in module order) it found.
         let lanes = distinct.count < 512 ? 1 : 8
         let lists = index
+        let sets = WordSets(distinct.map { items[$0].words })
         let closest = ModuleCatalog.concurrentMap(Array(0..<lanes)) { lane -> [Int: (other: Int, score: Double)] in
             var probe = Probe(count: distinct.count)
             var closest: [Int: (other: Int, score: Double)] = [:]
             for rank in stride(from: lane, to: distinct.count, by: lanes) {
-                for (otherRank, score) in similar(rank, distinct: distinct, items: items, index: lists, probe: &probe) {
+                for (otherRank, score) in similar(rank, sets: sets, index: lists, probe: &probe) {
                     let (one, two) = (distinct[rank], distinct[otherRank])
                     let (later, earlier) = one > two ? (one, two) : (two, one)
                     if Self.closer((earlier, score), than: closest[later]) { closest[later] = (earlier, score) }
@@ -83,6 +84,24 @@ struct NearDuplicateFinder {
         }
     }
 
+    /// The distinct word sets in rank order, end to end in one array, so that comparing two reads
+    /// two runs of one buffer instead of following each item to its own array.
+    private struct WordSets: Sendable {
+        var words: [Int32] = []
+        /// Where each rank's words start; one more entry than there are sets.
+        var starts: [Int] = [0]
+
+        init(_ sets: [[Int32]]) {
+            words.reserveCapacity(sets.reduce(0) { $0 + $1.count })
+            for set in sets {
+                words.append(contentsOf: set)
+                starts.append(words.count)
+            }
+        }
+
+        func range(_ rank: Int) -> Range<Int> { starts[rank]..<starts[rank + 1] }
+    }
+
     /// One item's place in a word's list.
     private struct Entry: Sendable {
         var item: Int32
@@ -90,54 +109,66 @@ struct NearDuplicateFinder {
         var size: Int32
     }
 
-    /// Per earlier item, for the item being probed: seen (stamp), words shared so far, ruled out.
+    /// Per earlier item, for the item being probed: when it was last seen (the probing rank), the
+    /// words shared so far, and whether it is ruled out; one array, so a visit touches one place.
     private struct Probe {
-        var stamp: [Int]
-        var shared: [Int]
-        var ruledOut: [Bool]
+        struct Mark {
+            var stamp: Int32 = -1
+            var shared: Int32 = 0
+            var ruledOut = false
+        }
+        var marks: [Mark]
         var candidates: [Int] = []
+        /// Shared words needed against an earlier set of each size, for the set being probed.
+        var needed: [Int] = []
 
         init(count: Int) {
-            stamp = Array(repeating: -1, count: count)
-            shared = Array(repeating: 0, count: count)
-            ruledOut = Array(repeating: false, count: count)
+            marks = Array(repeating: Mark(), count: count)
         }
     }
 
     /// The sets before `rank` (in size order) at or above the threshold with it, and their scores.
-    private func similar(_ rank: Int, distinct: [Int], items: [Item], index: [[Entry]], probe: inout Probe) -> [(Int, Double)] {
-        let words = items[distinct[rank]].words
+    private func similar(_ rank: Int, sets: WordSets, index: [[Entry]], probe: inout Probe) -> [(Int, Double)] {
+        let words = sets.range(rank)
         let size = words.count
+        // Sizes that can reach the threshold: t·n ≤ m (and m ≤ n, as earlier sets are no larger);
+        // against each, the overlap that makes the threshold: ⌈t/(1+t)·(n+m)⌉.
+        let smallest = Int((Double(size) * threshold - 1e-9).rounded(.up))
         let share = threshold / (1 + threshold)
-        // Sizes that can reach the threshold: t·n ≤ m (and m ≤ n, as earlier sets are no larger).
-        let smallest = Double(size) * threshold - 1e-9
+        probe.needed.removeAll(keepingCapacity: true)
+        for otherSize in 0...size {
+            probe.needed.append(Int((share * Double(size + otherSize) - 1e-9).rounded(.up)))
+        }
         probe.candidates.removeAll(keepingCapacity: true)
-        for (offset, word) in prefix(words).enumerated() {
-            for entry in index[Int(word)] {
+        let stamp = Int32(truncatingIfNeeded: rank)
+        for offset in 0..<prefixLength(size) {
+            for entry in index[Int(sets.words[words.lowerBound + offset])] {
                 let other = Int(entry.item)
                 if other >= rank { break }
                 let otherSize = Int(entry.size)
-                guard Double(otherSize) >= smallest else { continue }
-                if probe.stamp[other] != rank {
-                    probe.stamp[other] = rank
-                    probe.shared[other] = 0
-                    probe.ruledOut[other] = false
+                guard otherSize >= smallest else { continue }
+                if probe.marks[other].stamp != stamp {
+                    probe.marks[other] = Probe.Mark(stamp: stamp, shared: 0, ruledOut: false)
                     probe.candidates.append(other)
                 }
-                guard !probe.ruledOut[other] else { continue }
+                guard !probe.marks[other].ruledOut else { continue }
                 // Words are in one global order, so every shared word before this one has been
                 // counted, and at most the shorter of the two remainders can follow.
-                let needed = Int((share * Double(size + otherSize) - 1e-9).rounded(.up))
-                let bound = probe.shared[other] + 1 + min(size - offset - 1, otherSize - Int(entry.position) - 1)
-                if bound >= needed { probe.shared[other] += 1 } else { probe.ruledOut[other] = true }
+                let bound = Int(probe.marks[other].shared) + 1 + min(size - offset - 1, otherSize - Int(entry.position) - 1)
+                if bound >= probe.needed[otherSize] { probe.marks[other].shared += 1 } else { probe.marks[other].ruledOut = true }
             }
         }
         var similar: [(Int, Double)] = []
-        for other in probe.candidates where !probe.ruledOut[other] {
-            let otherWords = items[distinct[other]].words
-            let common = Self.sharedCount(words, otherWords)
-            let score = Double(common) / Double(size + otherWords.count - common)
-            if score + 1e-9 >= threshold { similar.append((other, score)) }
+        sets.words.withUnsafeBufferPointer { all in
+            for other in probe.candidates where !probe.marks[other].ruledOut {
+                let otherWords = sets.range(other)
+                guard let common = Self.sharedCount(
+                    UnsafeBufferPointer(rebasing: all[words]), UnsafeBufferPointer(rebasing: all[otherWords]),
+                    atLeast: probe.needed[otherWords.count])
+                else { continue }
+                let score = Double(common) / Double(size + otherWords.count - common)
+                if score + 1e-9 >= threshold { similar.append((other, score)) }
+            }
         }
         return similar
     }
@@ -148,9 +179,9 @@ struct NearDuplicateFinder {
         return match.score > best.score || (match.score == best.score && match.other < best.other)
     }
 
-    /// The words two questions must share one of to reach the threshold: the first `n − ⌈t·n⌉ + 1`.
-    private func prefix(_ words: [Int32]) -> ArraySlice<Int32> {
-        words.prefix(words.count - minimumOverlap(words.count) + 1)
+    /// How many of a set's first words two questions must share one of to reach the threshold: `n − ⌈t·n⌉ + 1`.
+    private func prefixLength(_ count: Int) -> Int {
+        count - minimumOverlap(count) + 1
     }
 
     /// The words a set is indexed under, enough against any set at least as large: the first
@@ -188,12 +219,15 @@ struct NearDuplicateFinder {
         }
     }
 
-    /// How many numbers two ascending arrays share.
-    private static func sharedCount(_ left: [Int32], _ right: [Int32]) -> Int {
+    /// How many numbers two ascending arrays share, or nil as soon as fewer than `needed` are possible.
+    private static func sharedCount(
+        _ left: UnsafeBufferPointer<Int32>, _ right: UnsafeBufferPointer<Int32>, atLeast needed: Int
+    ) -> Int? {
         var i = 0
         var j = 0
         var shared = 0
         while i < left.count, j < right.count {
+            if shared + min(left.count - i, right.count - j) < needed { return nil }
             if left[i] == right[j] {
                 shared += 1
                 i += 1
@@ -204,7 +238,7 @@ struct NearDuplicateFinder {
                 j += 1
             }
         }
-        return shared
+        return shared >= needed ? shared : nil
     }
 
     /// The fewest shared words two sets of this size need: ⌈t·n⌉.

@@ -27,16 +27,19 @@ public struct QuizAudit: Sendable {
     ///
     /// Per draw the plan is drawn once (`QuizPlan.draw`, places in the quiz); each strategy's input
     /// is parsed and marked by the engine.
-    /// The engine's mark depends only on the question as shown (its display order) and the input,
-    /// so a mark is computed once per question, display order and input and then reused, across
-    /// strategies and draws; a strategy other than `random` types an input that depends only on the
-    /// question as shown, so even its input is worked out once per display order. The score is
+    /// What the engine makes of an input depends only on the question as shown (its display order)
+    /// and the input, so an input is parsed once per question and display order, and the parsed
+    /// answer marked once per question, then reused across strategies and draws; a strategy other
+    /// than `random` types an input that depends only on the question as shown, so even its input
+    /// is worked out once per display order. The score is
     /// summed as `QuizResult.compute` sums it, in plan order, so the figures are exactly the engine's.
     public func audit(_ module: Module) -> ModuleAudit {
         let pool = module.quiz.allQuestions
         let slotOf = Dictionary(pool.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Option lengths depend only on the question: measured once per pool slot, not per draw.
         let poolLengths = pool.map(AuditStrategy.optionLengths)
+        // Each question's type, made once rather than at every parse.
+        let poolUnits = pool.map(\.kind.unit)
         // With repeated ids a slot does not name one question, so marks are kept for one draw only.
         let uniqueIDs = slotOf.count == pool.count
         let passMark = Double(module.passMark)
@@ -54,8 +57,7 @@ public struct QuizAudit: Sendable {
         }
         let poolPoints = pool.map { Double($0.maxPoints) }
         for seed in 1...UInt64(runs) {
-            // The plan's places, not copies of its questions: a question is copied only when a
-            // strategy has to type at it (`QuizPlan(module:seed:)` draws the same).
+            // The plan's places rather than copies of its questions (`QuizPlan(module:seed:)` draws the same).
             let drawn = QuizPlan.draw(quiz, seed: seed, avoiding: []).places
             let places = drawn.map { unitStart[$0.unit] + $0.offset }
             let slots = uniqueIDs ? places : places.map { slotOf[pool[$0].id] ?? 0 }
@@ -72,17 +74,14 @@ public struct QuizAudit: Sendable {
                 let scored = poolPoints[place] > 0
                 // The display order as a small number, looked up once for every strategy.
                 let order = memos[memo].order(drawn[position].displayOrder, strategies: count)
-                var planned: PlannedQuestion?
                 for (index, strategy) in strategies.enumerated() {
                     let played: Played
                     if strategy != .random, let known = memos[memo].typed[order * count + index] {
                         played = known
                     } else {
-                        let shown = planned ?? drawn[position].planned(in: quiz)
-                        planned = shown
                         played = Self.answer(
-                            strategy, planned: shown, lengths: poolLengths[slot], marks: &memos[memo].marks[order],
-                            random: &generators[index])
+                            strategy, question: pool[place], unit: poolUnits[place], shown: drawn[position].displayOrder,
+                            lengths: poolLengths[slot], memo: &memos[memo], order: order, random: &generators[index])
                         if strategy != .random { memos[memo].typed[order * count + index] = played }
                     }
                     if played.refused { tallies[index].rejected += 1 }
@@ -130,40 +129,52 @@ public struct QuizAudit: Sendable {
 
     /// What is known of one question (one pool slot): its display orders met so far, numbered in
     /// the order met; per order and strategy the play of a strategy whose input depends only on the
-    /// order; per order the engine's mark for each input typed.
+    /// order; per order what each answer typed earned; and the engine's mark for each answer as
+    /// parsed (in the question's own terms, so the same for every display order).
     private struct Memo {
         var orders: [[Int]: Int] = [:]
         var typed: [Played?] = []
-        var marks: [[String: Played]] = []
+        var plays: [[AuditStrategy.Typed?: Played]] = []
+        var marks: [Answer: Mark] = [:]
 
         /// The number of `displayOrder`, made room for when it is new.
         mutating func order(_ displayOrder: [Int], strategies: Int) -> Int {
             if let known = orders[displayOrder] { return known }
-            let number = marks.count
+            let number = plays.count
             orders[displayOrder] = number
             typed.append(contentsOf: repeatElement(nil, count: strategies))
-            marks.append([:])
+            plays.append([:])
             return number
         }
     }
 
     /// The engine's mark for the strategy's answer; a skip when it types nothing or the input is refused.
     ///
-    /// `marks` holds what the engine made of inputs already typed at this question in this display order.
+    /// An answer not yet typed at this question in this display order is written out as text and
+    /// parsed as `AnswerParser` parses a learner's input; `Marker` marks each parsed answer once.
     private static func answer(
-        _ strategy: AuditStrategy, planned: PlannedQuestion, lengths: [Int], marks: inout [String: Played],
-        random: inout SeededGenerator
+        _ strategy: AuditStrategy, question: Question, unit: any QuestionType, shown: [Int], lengths: [Int],
+        memo: inout Memo, order: Int, random: inout SeededGenerator
     ) -> Played {
-        guard let input = strategy.input(for: planned, optionLengths: lengths, random: &random) else {
-            return Played(mark: Marker.mark(.skipped, for: planned.question))
+        let typed = strategy.typed(for: question.kind, shown: shown, optionLengths: lengths, random: &random)
+        if let known = memo.plays[order][typed] { return known }
+        var answer = Answer.skipped
+        var refused = false
+        if let typed {
+            switch AnswerParser.parse(typed.text, as: unit, displayOrder: shown) {
+            case .success(let parsed): answer = parsed
+            case .failure: refused = true
+            }
         }
-        if let known = marks[input] { return known }
-        let played: Played
-        switch AnswerParser.parse(input, for: planned) {
-        case .success(let answer): played = Played(mark: Marker.mark(answer, for: planned.question))
-        case .failure: played = Played(mark: Marker.mark(.skipped, for: planned.question), refused: true)
+        let mark: Mark
+        if let known = memo.marks[answer] {
+            mark = known
+        } else {
+            mark = Marker.mark(answer, for: question)
+            memo.marks[answer] = mark
         }
-        marks[input] = played
+        let played = Played(mark: mark, refused: refused)
+        memo.plays[order][typed] = played
         return played
     }
 
