@@ -52,39 +52,66 @@ public struct ModuleStanding: Hashable, Sendable {
     public static func compute(
         attempts: [Attempt], policy: ModulePolicy, grants: Int = 0, now: Date = Date()
     ) -> ModuleStanding {
-        let sorted = attempts.sorted { $0.startedAt < $1.startedAt }
-        let current = sorted.filter(policy.isCurrentMajor)
-        let passes = current.filter { $0.status == .passed }
-        let validPass = passes.last { policy.expiry(of: $0).map { $0 > now } ?? true }
+        // Reports call this once per learner and module, with the store's attempts already in
+        // order: they are read in place, by index, rather than copied into filtered arrays.
+        let sorted = zip(attempts, attempts.dropFirst()).allSatisfy({ $0.startedAt <= $1.startedAt })
+            ? attempts : attempts.sorted { $0.startedAt < $1.startedAt }
+        var isCurrent = [Bool](repeating: false, count: sorted.count)
+        var lastPass: Int?  // the last pass on the current MAJOR version
+        var validPass: Int?  // the last of those that has not expired
+        var lastAnyPass: Int?  // the last pass on any version
+        var currentFailed = false
+        var inProgress: Int?
+        for index in sorted.indices {
+            let status = sorted[index].status
+            if status == .inProgress { inProgress = index }
+            if status == .passed { lastAnyPass = index }
+            guard policy.isCurrentMajor(sorted[index]) else { continue }
+            isCurrent[index] = true
+            if status == .failed { currentFailed = true }
+            if status == .passed {
+                lastPass = index
+                if policy.expiry(of: sorted[index]).map({ $0 > now }) ?? true { validPass = index }
+            }
+        }
         var periodStart = Date.distantPast
-        if validPass == nil, let last = passes.last, let expired = policy.expiry(of: last) { periodStart = expired }
-        if let validPass { periodStart = validPass.startedAt }
-        let counted = current.filter { $0.status.countsAsAttempt && $0.startedAt >= periodStart }
-        let finished = current.filter { $0.status.countsAsAttempt }
-        let inProgress = sorted.last { $0.status == .inProgress }
+        if validPass == nil, let last = lastPass, let expired = policy.expiry(of: sorted[last]) { periodStart = expired }
+        if let validPass { periodStart = sorted[validPass].startedAt }
+        var bestScore: Double?
+        var counted = 0
+        var lastCounted: Int?
+        for index in sorted.indices where isCurrent[index] && sorted[index].status.countsAsAttempt {
+            if let score = sorted[index].scorePercent, bestScore.map({ score > $0 }) ?? true { bestScore = score }
+            if sorted[index].startedAt >= periodStart {
+                counted += 1
+                lastCounted = index
+            }
+        }
 
         var state: State
         if validPass != nil {
             state = .passed
-        } else if let last = passes.last, policy.expiry(of: last) != nil {
+        } else if let last = lastPass, policy.expiry(of: sorted[last]) != nil {
             state = .expired
-        } else if sorted.contains(where: { $0.status == .passed }) {
+        } else if lastAnyPass != nil {
             state = .outdated
-        } else if current.contains(where: { $0.status == .failed }) {
+        } else if currentFailed {
             state = .failed
         } else {
             state = .notStarted
         }
         if inProgress != nil, state != .passed { state = .inProgress }
-        let lastPass = validPass ?? passes.last ?? sorted.last { $0.status == .passed }
+        let shownPass = (validPass ?? lastPass ?? lastAnyPass).map { sorted[$0] }
         var nextAttemptAt: Date?
-        if validPass == nil, let last = counted.last, last.status == .failed, let next = policy.retakeTime(after: last), next > now {
+        if validPass == nil, let last = lastCounted, sorted[last].status == .failed,
+            let next = policy.retakeTime(after: sorted[last]), next > now
+        {
             nextAttemptAt = next
         }
         var standing = ModuleStanding(
-            state: state, bestScore: finished.compactMap(\.scorePercent).max(), lastPass: lastPass,
-            expiresAt: lastPass.flatMap(policy.expiry(of:)), inProgress: inProgress,
-            attemptsUsed: validPass == nil ? counted.count : 0,
+            state: state, bestScore: bestScore, lastPass: shownPass,
+            expiresAt: shownPass.flatMap(policy.expiry(of:)), inProgress: inProgress.map { sorted[$0] },
+            attemptsUsed: validPass == nil ? counted : 0,
             attemptsAllowed: policy.maxAttempts.map { $0 + grants }, periodStart: periodStart)
         standing.nextAttemptAt = nextAttemptAt
         return standing
