@@ -49,9 +49,9 @@ extension ItemLinter {
 
     /// Rule 6: two negations in one clause of a prompt ("not … not", "never … not", "isn't … un-").
     func checkDoubleNegative(_ question: Question, bag: DiagnosticBag) {
-        for sentence in question.prompt.split(whereSeparator: { ".?!;:,".contains($0) }) {
+        for sentence in Self.clauses(question.prompt) {
             var first: String?
-            for word in ItemWords.words(String(sentence)) {
+            for word in ItemWords.words(sentence) {
                 let negation = Self.isNegation(word)
                 if let earlier = first, negation || Self.isNegativePrefixed(word) {
                     bag.warning(
@@ -62,6 +62,15 @@ extension ItemLinter {
                 if negation { first = word }
             }
         }
+    }
+
+    /// The text cut at `.`, `?`, `!`, `;`, `:` and `,`, without empty pieces; ASCII text is cut on its bytes.
+    static func clauses(_ text: String) -> [String] {
+        let marks: [UInt8] = [0x2E, 0x3F, 0x21, 0x3B, 0x3A, 0x2C]
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: { $0.asciiValue.map(marks.contains) ?? false }).map(String.init)
+        }
+        return text.utf8.split(whereSeparator: marks.contains).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Phrases that tell how a short answer is spelt.

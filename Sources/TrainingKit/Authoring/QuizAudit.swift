@@ -134,16 +134,21 @@ public struct QuizAudit: Sendable {
     private struct Memo {
         var orders: [[Int]: Int] = [:]
         var typed: [Played?] = []
-        var plays: [[AuditStrategy.Typed?: Played]] = []
+        var plays: [Play: Played] = [:]
         var marks: [Answer: Mark] = [:]
+
+        /// An answer typed at the question in one display order (numbered as in `orders`).
+        struct Play: Hashable {
+            var order: Int
+            var typed: AuditStrategy.Typed?
+        }
 
         /// The number of `displayOrder`, made room for when it is new.
         mutating func order(_ displayOrder: [Int], strategies: Int) -> Int {
             if let known = orders[displayOrder] { return known }
-            let number = plays.count
+            let number = orders.count
             orders[displayOrder] = number
             typed.append(contentsOf: repeatElement(nil, count: strategies))
-            plays.append([:])
             return number
         }
     }
@@ -157,7 +162,8 @@ public struct QuizAudit: Sendable {
         memo: inout Memo, order: Int, random: inout SeededGenerator
     ) -> Played {
         let typed = strategy.typed(for: question.kind, shown: shown, optionLengths: lengths, random: &random)
-        if let known = memo.plays[order][typed] { return known }
+        let play = Memo.Play(order: order, typed: typed)
+        if let known = memo.plays[play] { return known }
         var answer = Answer.skipped
         var refused = false
         if let typed {
@@ -174,7 +180,7 @@ public struct QuizAudit: Sendable {
             memo.marks[answer] = mark
         }
         let played = Played(mark: mark, refused: refused)
-        memo.plays[order][typed] = played
+        memo.plays[play] = played
         return played
     }
 
