@@ -12,6 +12,32 @@ final class ValidationRuleTests: XCTestCase {
         assertDiagnostic(ModuleFixtures.load(yaml), at: "23:11", "unknown key 'feeback'", hint: "did you mean 'feedback'?")
     }
 
+    func testAKeyOfAnotherQuestionTypeSaysWhichTypeItIsFor() {
+        let yaml = ModuleFixtures.minimal(replacingLine: 19, with: "      prompt: Pick one\n      accept: [x]")
+        assertDiagnostic(
+            ModuleFixtures.load(yaml), at: "20:7", "'accept' does not belong here: 'accept' is for short questions, and question 'q1' is 'single'")
+    }
+
+    func testAQuestionKeyBesideAScenarioSaysWhereItGoes() {
+        let yaml = ModuleFixtures.minimal + """
+
+                - scenario:
+                    id: case
+                    title: A case
+                    text: A case.
+                    questions:
+                      - id: q2
+                        type: true-false
+                        objective: privacy
+                        prompt: True?
+                        answer: true
+                  prompt: misplaced
+            """
+        assertDiagnostic(
+            ModuleFixtures.load(yaml), at: "36:7",
+            "'prompt' does not belong here: put it inside the scenario (or one of its questions), indented under 'scenario:'")
+    }
+
     func testUnknownTopLevelKey() {
         let yaml = ModuleFixtures.minimal(replacingLine: 3, with: "titel: Minimal")
         let result = ModuleFixtures.load(yaml)

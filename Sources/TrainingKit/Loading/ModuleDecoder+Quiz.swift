@@ -49,9 +49,10 @@ extension ModuleDecoder {
             guard let map = decoder.mapping(node, what: "a scenario entry") else { return nil }
             map.rejectUnknownKeys(
                 allowed: ["scenario"],
-                misplaced: Dictionary(uniqueKeysWithValues: Self.commonQuestionKeys.map {
-                    ($0, "put it inside the scenario (or one of its questions), indented under 'scenario:'")
-                }))
+                misplaced: { key in
+                    Self.commonQuestionKeys.contains(key)
+                        ? "put it inside the scenario (or one of its questions), indented under 'scenario:'" : nil
+                })
             return map.required("scenario").flatMap { decodeScenario($0, ids: &ids) }.map(QuizUnit.scenario)
         }
         return decodeQuestion(node, ids: &ids).map(QuizUnit.question)
@@ -103,11 +104,10 @@ extension ModuleDecoder {
         let typedKeys = QuestionTypes.typedKeys
         if let type {
             let own = QuestionTypes.ownKeys[type.name] ?? []
-            var misplaced: [String: String] = [:]
-            for key in typedKeys where !own.contains(key) {
-                misplaced[key] = "'\(key)' is for \(QuestionTypes.ownersByKey[key] ?? key) questions, and \(label) is '\(type.name)'"
+            map.rejectUnknownKeys(allowed: Self.commonQuestionKeys + own) { key in
+                typedKeys.contains(key) && !own.contains(key)
+                    ? "'\(key)' is for \(QuestionTypes.ownersByKey[key] ?? key) questions, and \(label) is '\(type.name)'" : nil
             }
-            map.rejectUnknownKeys(allowed: Self.commonQuestionKeys + own, misplaced: misplaced)
         } else {
             map.rejectUnknownKeys(allowed: Self.commonQuestionKeys + typedKeys)
         }

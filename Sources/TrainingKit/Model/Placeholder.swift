@@ -9,12 +9,12 @@ public struct Placeholder: Hashable, Sendable {
 
     /// Whether a text contains `{{` (a byte scan: this runs on every text field of every module).
     public static func mayContain(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x7B && previous == 0x7B { return true }
-            previous = byte
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            for index in 1..<bytes.count where bytes[index] == 0x7B && bytes[index - 1] == 0x7B { return true }
+            return false
         }
-        return false
     }
 
     /// Every `{{…}}` in a text, in order.

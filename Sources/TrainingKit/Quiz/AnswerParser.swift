@@ -84,6 +84,13 @@ extension String {
         return String(slice)
     }
 
+    /// Whether the string is empty or only whitespace (`Character.isWhitespace`).
+    var isBlank: Bool {
+        // A printable ASCII byte anywhere settles it without Character work.
+        if utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return false }
+        return allSatisfy(\.isWhitespace)
+    }
+
     /// An ASCII byte that is not whitespace (space, tab, line feed, vertical tab, form feed, return).
     private static func isPlainASCII(_ byte: UInt8) -> Bool {
         byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)

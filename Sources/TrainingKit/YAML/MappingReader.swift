@@ -56,7 +56,7 @@ final class MappingReader {
     /// Required, non-blank text.
     func requiredText(_ key: String) -> String? {
         guard let node = required(key), let text = decoder.text(node, field: key) else { return nil }
-        if text.allSatisfy(\.isWhitespace) {
+        if text.isBlank {
             decoder.bag.error("'\(key)' is blank", at: node.start, hint: "give \(what) a \(key)")
             return nil
         }
@@ -66,7 +66,7 @@ final class MappingReader {
     /// Optional text; blank text counts as absent.
     func optionalText(_ key: String) -> String? {
         guard let node = value(key), let text = decoder.text(node, field: key) else { return nil }
-        return text.allSatisfy(\.isWhitespace) ? nil : text
+        return text.isBlank ? nil : text
     }
 
     func optionalInt(_ key: String, in range: ClosedRange<Int>) -> Int? {
@@ -77,11 +77,12 @@ final class MappingReader {
         value(key).flatMap { decoder.bool($0, field: key) }
     }
 
-    /// Reports every key not in `allowed`, with a suggestion; `misplaced` explains keys that belong elsewhere.
-    func rejectUnknownKeys(allowed: [String], misplaced: [String: String] = [:]) {
+    /// Reports every key not in `allowed`, with a suggestion; `misplaced` explains keys that belong
+    /// elsewhere (asked only for a key that is not allowed, so the reasons cost nothing in a good file).
+    func rejectUnknownKeys(allowed: [String], misplaced: (String) -> String? = { _ in nil }) {
         for (key, _, keyNode) in entries where !allowed.contains(key) {
             if decoder.bag.isFull { return }
-            if let reason = misplaced[key] {
+            if let reason = misplaced(key) {
                 decoder.bag.error("'\(key)' does not belong here: \(reason)", at: keyNode.start, length: key.count)
             } else {
                 decoder.bag.error(

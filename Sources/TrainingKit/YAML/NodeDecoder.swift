@@ -117,10 +117,17 @@ struct NodeDecoder {
 
     /// Whether text is kebab-case: lower-case letters and digits in words joined by single hyphens, at most 64 characters.
     static func isKebabCase(_ text: String) -> Bool {
-        guard !text.isEmpty, text.count <= 64, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else {
-            return false
+        // On bytes: every allowed character is one ASCII byte.
+        var count = 0
+        var previous: UInt8 = 0x2D
+        for byte in text.utf8 {
+            guard (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D else { return false }
+            // A hyphen first or after another hyphen.
+            if byte == 0x2D, previous == 0x2D { return false }
+            previous = byte
+            count += 1
         }
-        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        return count > 0 && count <= 64 && previous != 0x2D
     }
 
     /// A kebab-case rendering of some text, for hints.

@@ -10,23 +10,8 @@ struct YAMLTreeBuilder {
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
         var skipNextValue = false
-        /// Keys seen so far with where: searched linearly while few (module mappings have a handful
-        /// of keys), indexed once there are many, so a hostile mapping cannot make this quadratic.
-        var seenKeys: [(String, SourceLocation)] = []
-        var seenIndex: [String: SourceLocation] = [:]
-
-        func firstUse(of key: String) -> SourceLocation? {
-            seenKeys.count < 16 ? seenKeys.first(where: { $0.0 == key })?.1 : seenIndex[key]
-        }
-
-        mutating func remember(_ key: String, at location: SourceLocation) {
-            if seenKeys.count < 16 {
-                seenKeys.append((key, location))
-                if seenKeys.count == 16 { seenIndex = Dictionary(seenKeys, uniquingKeysWith: { first, _ in first }) }
-            } else {
-                seenIndex[key] = location
-            }
-        }
+        /// The keys seen so far, with where.
+        var keys = FirstSeen()
     }
 
     let limits: YAMLLimits
@@ -121,33 +106,30 @@ struct YAMLTreeBuilder {
         return true
     }
 
+    /// Adds a finished node to the collection being built, in place.
     private mutating func attach(_ node: YAMLNode) {
-        guard var frame = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        if !frame.isMapping {
-            frame.items.append(node)
-        } else if let key = frame.pendingKey {
-            if frame.skipNextValue {
-                frame.skipNextValue = false
+        let top = stack.count - 1
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            if stack[top].skipNextValue {
+                stack[top].skipNextValue = false
             } else {
-                frame.pairs.append(YAMLPair(key: key, value: node))
+                stack[top].pairs.append(YAMLPair(key: key, value: node))
             }
-            frame.pendingKey = nil
+            stack[top].pendingKey = nil
         } else {
-            frame.pendingKey = node
-            if let text = node.scalarText {
-                if let first = frame.firstUse(of: text) {
-                    bag.error(
-                        "duplicate key '\(text)' (first used on line \(first.line))", at: node.start,
-                        length: text.count, hint: "remove one of them; the first is the one read")
-                    frame.skipNextValue = true
-                } else {
-                    frame.remember(text, at: node.start)
-                }
+            if let text = node.scalarText, let first = stack[top].keys.see(text, at: node.start) {
+                bag.error(
+                    "duplicate key '\(text)' (first used on line \(first.line))", at: node.start,
+                    length: text.count, hint: "remove one of them; the first is the one read")
+                stack[top].skipNextValue = true
             }
+            stack[top].pendingKey = node
         }
-        stack.append(frame)
     }
 }

@@ -94,8 +94,8 @@ extension ChoiceQuestionType {
         let decoder = context.decoder
         let bag = context.bag
         guard let items = decoder.list(node, field: "choices") else { return nil }
-        var texts: [String: SourceLocation] = [:]
-        var ids: [String: SourceLocation] = [:]
+        var texts = FirstSeen()
+        var ids = FirstSeen()
         let choices = items.enumerated().compactMap { index, item -> Choice? in
             guard let map = decoder.mapping(item, what: "a choice") else { return nil }
             map.rejectUnknownKeys(allowed: ["id", "text", "correct", "feedback"])
@@ -107,19 +107,13 @@ extension ChoiceQuestionType {
                 decoder.checkID(explicit, at: idNode, what: "choice")
                 id = explicit
             }
-            if let first = ids[id] {
+            if let first = ids.see(id, at: item.start) {
                 bag.error("duplicate choice id '\(id)' (first on line \(first.line))", at: item.start)
             }
-            ids[id] = ids[id] ?? item.start
-            if let text, let textNode = map.value("text") {
-                let key = ShortAnswer.normalize(text)
-                if let first = texts[key] {
-                    bag.error(
-                        "duplicate choice text '\(text)' (first on line \(first.line))", at: textNode.start,
-                        length: text.count, hint: "each choice must read differently")
-                } else {
-                    texts[key] = textNode.start
-                }
+            if let text, let textNode = map.value("text"), let first = texts.see(ShortAnswer.normalize(text), at: textNode.start) {
+                bag.error(
+                    "duplicate choice text '\(text)' (first on line \(first.line))", at: textNode.start,
+                    length: text.count, hint: "each choice must read differently")
             }
             guard let text, let correct else { return nil }
             return Choice(id: id, text: text, isCorrect: correct, feedback: feedback, location: item.start)
