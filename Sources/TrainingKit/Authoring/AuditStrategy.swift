@@ -59,8 +59,9 @@ public enum AuditStrategy: String, CaseIterable, Hashable, Sendable {
     /// Choices and order items are typed as 1-based display positions, matchings as `1a 2b …`;
     /// `random` draws from `random` and the other strategies never touch it.
     public func input(for planned: PlannedQuestion, random: inout SeededGenerator) -> String? {
-        typed(for: planned.question.kind, shown: planned.displayOrder, optionLengths: Self.optionLengths(planned.question), random: &random)?
-            .text
+        typed(
+            for: Shape(planned.question.kind), shown: planned.displayOrder, optionLengths: Self.optionLengths(planned.question),
+            random: &random)?.text
     }
 
     /// The character count of each choice in YAML order (empty for other types), measured once per question.
@@ -70,8 +71,8 @@ public enum AuditStrategy: String, CaseIterable, Hashable, Sendable {
 
     /// What the strategy types at a question of this kind shown in this display order, before it is
     /// written out as text (`Typed.text`); the same draws from `random` as `input(for:random:)`.
-    func typed(for kind: QuestionKind, shown: [Int], optionLengths: [Int], random: inout SeededGenerator) -> Typed? {
-        switch kind {
+    func typed(for shape: Shape, shown: [Int], optionLengths: [Int], random: inout SeededGenerator) -> Typed? {
+        switch shape {
         case .single:
             let lengths = shown.map { optionLengths.indices.contains($0) ? optionLengths[$0] : 0 }
             guard !lengths.isEmpty else { return nil }
@@ -100,9 +101,9 @@ public enum AuditStrategy: String, CaseIterable, Hashable, Sendable {
             return .positions(self == .random ? random.shuffled(Array(shown.indices)) : Array(shown.indices))
         case .matching(let pairs):
             let rights = self == .random ? random.shuffled(Array(shown.indices)) : Array(shown.indices)
-            guard rights.count == pairs.count else { return nil }
+            guard rights.count == pairs else { return nil }
             return .pairs(rights)
-        case .short, .reflection:
+        case .none:
             return nil
         }
     }

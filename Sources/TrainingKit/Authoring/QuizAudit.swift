@@ -38,8 +38,9 @@ public struct QuizAudit: Sendable {
         let slotOf = Dictionary(pool.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Option lengths depend only on the question: measured once per pool slot, not per draw.
         let poolLengths = pool.map(AuditStrategy.optionLengths)
-        // Each question's type, made once rather than at every parse.
+        // Each question's type, made once rather than at every parse, and what strategies need of it.
         let poolUnits = pool.map(\.kind.unit)
+        let poolShapes = pool.map { AuditStrategy.Shape($0.kind) }
         // With repeated ids a slot does not name one question, so marks are kept for one draw only.
         let uniqueIDs = slotOf.count == pool.count
         let passMark = Double(module.passMark)
@@ -80,8 +81,9 @@ public struct QuizAudit: Sendable {
                         played = known
                     } else {
                         played = Self.answer(
-                            strategy, question: pool[place], unit: poolUnits[place], shown: drawn[position].displayOrder,
-                            lengths: poolLengths[slot], memo: &memos[memo], order: order, random: &generators[index])
+                            strategy, pool: pool, place: place, unit: poolUnits[place], shape: poolShapes[place],
+                            shown: drawn[position].displayOrder, lengths: poolLengths[slot], memo: &memos[memo], order: order,
+                            random: &generators[index])
                         if strategy != .random { memos[memo].typed[order * count + index] = played }
                     }
                     if played.refused { tallies[index].rejected += 1 }
@@ -158,10 +160,10 @@ public struct QuizAudit: Sendable {
     /// An answer not yet typed at this question in this display order is written out as text and
     /// parsed as `AnswerParser` parses a learner's input; `Marker` marks each parsed answer once.
     private static func answer(
-        _ strategy: AuditStrategy, question: Question, unit: any QuestionType, shown: [Int], lengths: [Int],
-        memo: inout Memo, order: Int, random: inout SeededGenerator
+        _ strategy: AuditStrategy, pool: [Question], place: Int, unit: any QuestionType, shape: AuditStrategy.Shape,
+        shown: [Int], lengths: [Int], memo: inout Memo, order: Int, random: inout SeededGenerator
     ) -> Played {
-        let typed = strategy.typed(for: question.kind, shown: shown, optionLengths: lengths, random: &random)
+        let typed = strategy.typed(for: shape, shown: shown, optionLengths: lengths, random: &random)
         let play = Memo.Play(order: order, typed: typed)
         if let known = memo.plays[play] { return known }
         var answer = Answer.skipped
@@ -176,7 +178,7 @@ public struct QuizAudit: Sendable {
         if let known = memo.marks[answer] {
             mark = known
         } else {
-            mark = Marker.mark(answer, for: question)
+            mark = Marker.mark(answer, for: pool[place])
             memo.marks[answer] = mark
         }
         let played = Played(mark: mark, refused: refused)
