@@ -40,14 +40,12 @@ public struct ItemLinter: Sendable {
         let facts = set.site?.facts ?? [:]
         let required = Set(set.site?.requirements.flatMap(\.modules) ?? [])
         var diagnostics: [Diagnostic] = []
-        var loaded: [Module] = []
         for result in set.results {
-            guard let module = result.module else { continue }
-            loaded.append(module.fillingPlaceholders(facts))
-            if required.contains(module.id) {
-                diagnostics += checkRequired(module, idLocation: result.idLocation ?? .start)
-            }
+            guard let module = result.module, required.contains(module.id) else { continue }
+            diagnostics += checkRequired(module, idLocation: result.idLocation ?? .start)
         }
+        // Filled on all cores: every text of every module is copied.
+        let loaded = ModuleCatalog.concurrentMap(set.results.compactMap(\.module)) { $0.fillingPlaceholders(facts) }
         return diagnostics + NearDuplicateFinder(threshold: duplicateThreshold).diagnostics(for: loaded)
     }
 

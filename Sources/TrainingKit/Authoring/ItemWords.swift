@@ -56,7 +56,7 @@ enum ItemWords {
             } else {
                 bare = word
             }
-            guard bare.count >= minimumLength, !stopWords.contains(bare), !stopWords.contains(word) else { return nil }
+            guard bare.count >= minimumLength, !stopWords.contains(bare), bare == word || !stopWords.contains(word) else { return nil }
             return bare
         }
     }

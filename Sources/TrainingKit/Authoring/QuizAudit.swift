@@ -31,8 +31,8 @@ public struct QuizAudit: Sendable {
     /// and the input, so an input is parsed once per question and display order, and the parsed
     /// answer marked once per question, then reused across strategies and draws; a strategy other
     /// than `random` types an input that depends only on the question as shown, so even its input
-    /// is worked out once per display order. The score is
-    /// summed as `QuizResult.compute` sums it, in plan order, so the figures are exactly the engine's.
+    /// is worked out once per display order. The score is summed as `QuizResult.compute` sums it,
+    /// in plan order, so the figures are exactly the engine's.
     public func audit(_ module: Module) -> ModuleAudit {
         let pool = module.quiz.allQuestions
         let slotOf = Dictionary(pool.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
