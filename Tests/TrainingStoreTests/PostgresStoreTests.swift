@@ -62,6 +62,44 @@ final class PostgresStoreTests: XCTestCase {
         }
     }
 
+    /// A server that goes away while a store is open is named within seconds, with the refusal,
+    /// not after the pool's one-minute circuit breaker as a full server.
+    func testAServerThatGoesAwayIsReportedWithinSeconds() async throws {
+        let server = try await makeServer()
+        let proxy = Process()
+        proxy.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".ci/tcp-proxy.py")
+        proxy.arguments = ["python3", script.path, server.base.host, String(server.base.port)]
+        let output = Pipe()
+        proxy.standardOutput = output
+        try proxy.run()
+        defer { if proxy.isRunning { proxy.terminate() } }
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        let port = try XCTUnwrap(Int(line.trimmingCharacters(in: .whitespacesAndNewlines)), "the proxy's port: '\(line)'")
+        var location = server.location
+        location.host = "127.0.0.1"
+        location.port = port
+        let store = try await server.store(location)
+        try await store.migrate()
+        _ = try await store.learners()
+        // Once the pooled connection has closed (idle), "the server" goes away.
+        try await Task.sleep(for: PostgresStore.idleTimeout * 2)
+        kill(proxy.processIdentifier, SIGKILL)
+        proxy.waitUntilExit()
+        let clock = ContinuousClock()
+        let started = clock.now
+        do {
+            _ = try await store.learners()
+            XCTFail("the server is gone")
+        } catch let error as StoreError {
+            XCTAssertTrue(error.description.contains("cannot connect"), error.description)
+            XCTAssertTrue(error.description.contains("that the server is running"), error.description)
+            XCTAssertFalse(error.description.contains("no free connection"), error.description)
+        }
+        XCTAssertLessThan(clock.now - started, PostgresStore.busyServerWait / 2, "reported before the pool gives up")
+    }
+
     /// The grants of docs/deploy-postgres.md are enough for every command once the owner has migrated.
     func testAnAppRoleWithTheDocumentedGrantsWorksWithoutCreate() async throws {
         let server = try await makeServer()

@@ -27,6 +27,7 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
 
     func read<T: Sendable>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
         do {
+            try await awaitFreeConnection()
             return try await client.withConnection { connection in
                 try await body(Connection(connection: connection, logger: logger))
             }
@@ -39,6 +40,7 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         var tries = 0
         while true {
             do {
+                try await awaitFreeConnection()
                 return try await client.withConnection { connection in
                     try await connection.withTransaction(logger: logger) { connection in
                         try await body(Connection(connection: connection, logger: logger))
@@ -63,6 +65,7 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         var tries = 0
         while true {
             do {
+                try await awaitFreeConnection()
                 return try await client.withConnection { connection in
                     try await !Connection(connection: connection, logger: logger).rows(sql, values).isEmpty
                 }
@@ -79,6 +82,7 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         // An error thrown by `body` stops the read and reaches the caller as it is.
         var stopped: (any Error)?
         do {
+            try await awaitFreeConnection()
             try await client.withConnection { connection in
                 var columns: [String: Int]?
                 for try await row in try await Connection(connection: connection, logger: logger).query(sql, values) {
@@ -92,6 +96,23 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
             throw PostgresStore.storeError(error, location: location)
         }
         if let stopped { throw stopped is MalformedValue ? PostgresStore.storeError(stopped, location: location) : stopped }
+    }
+
+    /// Returns once the pool has a connection for this process, or throws when the server stops
+    /// answering while it waits (`PostgresStore.watchWhileWaiting`), instead of after the pool's
+    /// one-minute circuit breaker with a reason that could be a full server.
+    ///
+    /// The connection is leased empty and given back at once; the operation that follows takes it
+    /// again (it stays open for `idleTimeout`).
+    private func awaitFreeConnection() async throws {
+        let client = self.client
+        let location = self.location
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await client.withConnection { _ in } }
+            group.addTask { try await PostgresStore.watchWhileWaiting(location) }
+            defer { group.cancelAll() }
+            try await group.next()
+        }
     }
 
     /// One pooled connection: binds `SQLValue`s with their PostgreSQL types and reads cells back by type.

@@ -64,6 +64,10 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
     static let idleTimeout: Duration = .milliseconds(1000)
     /// How long a command keeps trying to connect while the server is full or starting up.
     static let busyServerWait: Duration = .seconds(60)
+    /// How long an operation waits for a pooled connection before the server is checked directly,
+    /// and how often it is checked again (`watchWhileWaiting`).
+    static let watchAfter: Duration = .seconds(2)
+    static let watchEvery: Duration = .seconds(3)
 
     /// A client for `location`, after one probe connection has succeeded.
     private static func makeClient(_ location: PostgresLocation) async throws -> PostgresClient {
@@ -121,38 +125,67 @@ public final class PostgresStore: RecordStore, @unchecked Sendable {
     /// Opens and closes one connection, so an unreachable server or a refused login is reported at once
     /// with its cause (the pool would retry quietly).
     private static func probe(_ location: PostgresLocation, tls configuration: TLSConfiguration?) async throws {
-        let tls: PostgresConnection.Configuration.TLS
+        let tls = try connectionTLS(location, configuration)
+        let clock = ContinuousClock()
+        let deadline = clock.now + busyServerWait
+        var tries = 0
+        while let error = await connectOnce(location, tls: tls) {
+            guard isServerBusy(error) else { throw connectionError(error, location: location) }
+            guard clock.now < deadline else { throw busyError(error, location: location) }
+            tries += 1
+            try await Task.sleep(for: backoff(tries))
+        }
+    }
+
+    /// The TLS settings of a single connection (outside the pool) for `sslmode`.
+    private static func connectionTLS(
+        _ location: PostgresLocation, _ configuration: TLSConfiguration?
+    ) throws -> PostgresConnection.Configuration.TLS {
+        guard let configuration else { return .disable }
         do {
-            if let configuration {
-                let context = try NIOSSLContext(configuration: configuration)
-                tls = location.tlsMode == .prefer ? .prefer(context) : .require(context)
-            } else {
-                tls = .disable
-            }
+            let context = try NIOSSLContext(configuration: configuration)
+            return location.tlsMode == .prefer ? .prefer(context) : .require(context)
         } catch {
             throw StoreError.unavailable(
                 "cannot set up TLS for \(location): \(error); check the file named by sslrootcert")
         }
+    }
+
+    /// One connection straight to the server (not through the pool), closed at once: nil when it
+    /// succeeded, else why not.
+    private static func connectOnce(
+        _ location: PostgresLocation, tls: PostgresConnection.Configuration.TLS
+    ) async -> (any Error)? {
         var configuration = PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.user, password: location.password,
             database: location.database, tls: tls)
         configuration.options.connectTimeout = .seconds(Int64(location.connectTimeout))
         configuration.options.additionalStartupParameters = startupParameters(location)
         let logger = Logger(label: "cares.store.postgres.probe", factory: { _ in SwiftLogNoOpLogHandler() })
-        let clock = ContinuousClock()
-        let deadline = clock.now + busyServerWait
-        var tries = 0
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try? await connection.close()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Waits for ever, unless the server stops answering: for an operation that waits for a pooled
+    /// connection, so that it is cancelled when the connection comes.
+    ///
+    /// When the server goes away, the pool keeps trying to connect for a minute before it gives up
+    /// (its circuit breaker), and then says only that it could not connect. After `watchAfter`, and
+    /// then every `watchEvery`, this tries one connection of its own; a refusal that is not the
+    /// server being full or starting up ends the wait with the reason (refused, unreachable, login).
+    static func watchWhileWaiting(_ location: PostgresLocation) async throws {
+        try await Task.sleep(for: watchAfter)
+        let tls = try connectionTLS(location, try tlsConfiguration(location))
         while true {
-            do {
-                let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
-                try? await connection.close()
-                return
-            } catch {
-                guard isServerBusy(error) else { throw connectionError(error, location: location) }
-                guard clock.now < deadline else { throw busyError(error, location: location) }
-                tries += 1
-                try await Task.sleep(for: backoff(tries))
+            if let error = await connectOnce(location, tls: tls), !isServerBusy(error) {
+                throw connectionError(error, location: location)
             }
+            try await Task.sleep(for: watchEvery)
         }
     }
 
