@@ -130,5 +130,4 @@ public enum AuditStrategy: String, CaseIterable, Hashable, Sendable {
             if !picked.isEmpty { return picked }
         }
     }
-
 }

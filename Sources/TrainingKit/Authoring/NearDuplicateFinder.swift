@@ -5,9 +5,10 @@
 /// the threshold if the first `n − ⌈t·n⌉ + 1` of their words (the prefix) share one, if their sizes
 /// are within a factor `t` of each other, and if the words shared so far plus the shorter remainder
 /// after a shared word can still make `t/(1+t)·(n+m)`. Only the pairs left are compared, by merging
-/// their arrays, stopping as soon as the threshold is out of reach. Sets are joined in order of size, so each is indexed under a shorter prefix
-/// (`n − ⌈2t/(1+t)·n⌉ + 1` words, enough against any set at least as large), and probed on all
-/// cores; each question then names the closest of the questions before it in module order.
+/// their arrays, stopping as soon as the threshold is out of reach. Sets are joined in order of
+/// size, so each is indexed under a shorter prefix (`n − ⌈2t/(1+t)·n⌉ + 1` words, enough against
+/// any set at least as large), and probed on all cores; each question then names the closest of
+/// the questions before it in module order.
 struct NearDuplicateFinder {
     var threshold: Double
     /// Questions with fewer key words are too short to compare.
