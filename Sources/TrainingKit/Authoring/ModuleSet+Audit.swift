@@ -1,13 +1,18 @@
 extension ModuleSet {
     /// The set with a warning, at its `quiz:` key, on each module that a test-wise strategy passes
     /// more often than `QuizAudit.passLimit` over `runs` seeded draws (see `QuizAudit`).
-    public func audited(runs: Int = QuizAudit.validateRuns) -> ModuleSet {
+    ///
+    /// With `screening`, a module that `PassBound` proves no strategy passes more than 0.1% of the
+    /// time is not played: it would warn only by a fluke of its seeds.
+    public func audited(runs: Int = QuizAudit.validateRuns, screening: Bool = true) -> ModuleSet {
         var copy = self
         let facts = site?.facts ?? [:]
         let audit = QuizAudit(runs: runs)
         copy.results = ModuleCatalog.concurrentMap(results) { result in
             guard let module = result.module else { return result }
-            let report = audit.audit(module.fillingPlaceholders(facts))
+            let filled = module.fillingPlaceholders(facts)
+            if screening, PassBound.rulesOut(filled, strategies: audit.strategies) { return result }
+            let report = audit.audit(filled)
             guard report.isGameable, let best = report.best else { return result }
             var audited = result
             audited.diagnostics.append(
