@@ -60,7 +60,8 @@ final class NearDuplicateFinderTests: XCTestCase {
         var random = SeededGenerator(seed: 42)
         // 720 questions: more than the 512 above which questions are probed on several cores.
         let modules = try (0..<6).map { try module("set\($0)", questions: 120, random: &random) }
-        for threshold in [0.5, 0.6, 0.75] {
+        // 0.2: one shared prefix word is all that pairs of 3 words surely have; above, two.
+        for threshold in [0.2, 0.3, 0.5, 0.6, 0.75] {
             let found = NearDuplicateFinder(threshold: threshold).diagnostics(for: modules).map { diagnostic in
                 // "question 'q7' nearly repeats 'set0:q3' …: 67% of …" → "q7 set0:q3 67%"
                 let parts = diagnostic.message.split(separator: "'")
@@ -71,5 +72,30 @@ final class NearDuplicateFinderTests: XCTestCase {
             XCTAssertGreaterThan(expected.count, 50, "the set must be full of near-duplicates to test the filters")
             XCTAssertEqual(found, expected, "threshold \(threshold)")
         }
+    }
+
+    /// At a low threshold two short questions can match on one shared word; the prefix filter must
+    /// then ask for one shared prefix word, not two.
+    func testOneSharedWordIsEnoughWhenTheThresholdAllowsIt() throws {
+        let yaml = """
+            id: low
+            version: 1.0.0
+            title: Low threshold
+            summary: Generated.
+            sources: [Test source]
+            objectives:
+              - {id: spot, text: Spot the signs}
+            lessons:
+              - {id: one, title: One, objectives: [spot], body: Some text.}
+            quiz:
+              questions:
+                - {id: q1, type: single, objective: spot, prompt: apricot bramble, choices: [{text: cinnamon, correct: true}, {text: walnut}]}
+                - {id: q2, type: single, objective: spot, prompt: apricot dumpling, choices: [{text: elderberry, correct: true}, {text: walnut}]}
+            """
+        let module = try XCTUnwrap(ModuleLoader().loadModule(source: SourceText(yaml), path: "low.yaml", site: nil).module)
+        XCTAssertEqual(bruteForce([module], threshold: 0.2), ["q2 low:q1 20%"])
+        let found = NearDuplicateFinder(threshold: 0.2).diagnostics(for: [module])
+        XCTAssertEqual(found.map(\.message), ["question 'q2' nearly repeats 'low:q1': 20% of their key words are shared"])
+        XCTAssertTrue(NearDuplicateFinder(threshold: 0.3).diagnostics(for: [module]).isEmpty)
     }
 }

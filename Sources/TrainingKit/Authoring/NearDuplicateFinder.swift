@@ -1,14 +1,17 @@
 /// Finds questions that ask nearly the same thing: the Jaccard overlap of their key words (prompt and key) reaches a threshold.
 ///
 /// A set of thousands of modules is not compared pair by pair (PPJoin). Words become numbers,
-/// rarest first, and each question keeps its words as a sorted array; two questions can only reach
-/// the threshold if the first `n − ⌈t·n⌉ + 1` of their words (the prefix) share one, if their sizes
-/// are within a factor `t` of each other, and if the words shared so far plus the shorter remainder
-/// after a shared word can still make `t/(1+t)·(n+m)`. Only the pairs left are compared, by merging
-/// their arrays, stopping as soon as the threshold is out of reach. Sets are joined in order of
-/// size, so each is indexed under a shorter prefix (`n − ⌈2t/(1+t)·n⌉ + 1` words, enough against
-/// any set at least as large), and probed on all cores; each question then names the closest of
-/// the questions before it in module order.
+/// rarest first, and each question keeps its words as a sorted array. Two questions that share
+/// `α = ⌈t/(1+t)·(n+m)⌉` words share at least `ℓ` of the first `n − α + ℓ` of each one's words
+/// (the ℓ-prefix: at most `n − α` words that are not shared can come before the ℓ rarest shared),
+/// so they are compared only if their prefixes share `ℓ` words (`ℓ` is 2 when every pair needs
+/// at least 2 shared words, else 1; most pairs share one rare word by chance), if their sizes are
+/// within a factor `t` of each other, and if the words shared so far plus the shorter remainder
+/// after a shared word can still make `α`. Only the pairs left are compared, by merging their
+/// arrays, stopping as soon as the threshold is out of reach. Sets are joined in order of size, so
+/// each is indexed under a shorter prefix (`n − ⌈2t/(1+t)·n⌉ + ℓ` words, enough against any set
+/// at least as large) and probed with `n − ⌈t·n⌉ + ℓ`, on all cores; each question then names the
+/// closest of the questions before it in module order.
 struct NearDuplicateFinder {
     var threshold: Double
     /// Questions with fewer key words are too short to compare.
@@ -141,6 +144,7 @@ struct NearDuplicateFinder {
             probe.needed.append(Int((share * Double(size + otherSize) - 1e-9).rounded(.up)))
         }
         probe.candidates.removeAll(keepingCapacity: true)
+        let inPrefix = sharedInPrefix
         let stamp = Int32(truncatingIfNeeded: rank)
         for offset in 0..<prefixLength(size) {
             for entry in index[Int(sets.words[words.lowerBound + offset])] {
@@ -161,7 +165,7 @@ struct NearDuplicateFinder {
         }
         var similar: [(Int, Double)] = []
         sets.words.withUnsafeBufferPointer { all in
-            for other in probe.candidates where !probe.marks[other].ruledOut {
+            for other in probe.candidates where !probe.marks[other].ruledOut && probe.marks[other].shared >= inPrefix {
                 let otherWords = sets.range(other)
                 guard let common = Self.sharedCount(
                     UnsafeBufferPointer(rebasing: all[words]), UnsafeBufferPointer(rebasing: all[otherWords]),
@@ -180,16 +184,23 @@ struct NearDuplicateFinder {
         return match.score > best.score || (match.score == best.score && match.other < best.other)
     }
 
-    /// How many of a set's first words two questions must share one of to reach the threshold: `n − ⌈t·n⌉ + 1`.
+    /// The words a set is probed with, enough to find every earlier set it can match: `n − ⌈t·n⌉ + ℓ`.
     private func prefixLength(_ count: Int) -> Int {
-        count - minimumOverlap(count) + 1
+        min(count, count - minimumOverlap(count) + sharedInPrefix)
+    }
+
+    /// ℓ: the words two questions that reach the threshold surely share in their prefixes; 2 when
+    /// even the smallest pair must share two words, else 1.
+    private var sharedInPrefix: Int {
+        let share = threshold / (1 + threshold)
+        return Int((share * Double(2 * Self.minimumWords) - 1e-9).rounded(.up)) >= 2 ? 2 : 1
     }
 
     /// The words a set is indexed under, enough against any set at least as large: the first
-    /// `n − ⌈2t/(1+t)·n⌉ + 1` (PPJoin's index prefix).
+    /// `n − ⌈2t/(1+t)·n⌉ + ℓ` (PPJoin's index prefix).
     private func indexPrefix(_ words: [Int32]) -> ArraySlice<Int32> {
         let overlap = max(1, Int((2 * threshold / (1 + threshold) * Double(words.count) - 1e-9).rounded(.up)))
-        return words.prefix(words.count - overlap + 1)
+        return words.prefix(min(words.count, words.count - overlap + sharedInPrefix))
     }
 
     /// The scored questions with enough key words, each with its words numbered rarest first
