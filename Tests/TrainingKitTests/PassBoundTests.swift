@@ -6,6 +6,23 @@ import XCTest
 /// `PassBound`: a proven bound on how often a strategy passes, which lets validate skip playing
 /// modules no strategy can game.
 final class PassBoundTests: XCTestCase {
+    /// A module's fields before its quiz, with one objective and one lesson.
+    private static func head(_ id: String, passMark: Int) -> String {
+        """
+        id: \(id)
+        version: 1.0.0
+        title: Module \(id)
+        summary: A quiz for the pass bound.
+        pass_mark: \(passMark)
+        sources: [Test source]
+        objectives:
+          - {id: signs, text: Recognise signs}
+        lessons:
+          - {id: signs, title: Signs, objectives: [signs], body: Some text.}
+
+        """
+    }
+
     /// A small random quiz: single, multiple, true/false, order, matching, short answers and a
     /// scenario, with random points, pass mark, `draw` and `shuffle`, and options of random
     /// lengths (with ties), so that test-wise strategies pass it anywhere from never to always.
@@ -13,17 +30,7 @@ final class PassBoundTests: XCTestCase {
         var random = SeededGenerator(seed: seed)
         let units = 2 + random.below(7)
         let draw = random.below(3) == 0 ? 1 + random.below(units) : nil
-        var yaml = """
-            id: bound-\(seed)
-            version: 1.0.0
-            title: Bound \(seed)
-            summary: A random quiz.
-            pass_mark: \(50 + 5 * random.below(10))
-            sources: [Test source]
-            objectives:
-              - {id: signs, text: Recognise signs}
-            lessons:
-              - {id: signs, title: Signs, objectives: [signs], body: Some text.}
+        var yaml = Self.head("bound-\(seed)", passMark: 50 + 5 * random.below(10)) + """
             quiz:
               shuffle: \(random.below(4) != 0)
             \(draw.map { "  draw: \($0)\n" } ?? "")  questions:
@@ -104,17 +111,7 @@ final class PassBoundTests: XCTestCase {
     /// When one unit in ten is drawn, one easy unit is enough to pass a tenth of the time: the
     /// bound must see the draw, not just the average question.
     func testTheBoundCountsTheUnitsDrawn() throws {
-        var yaml = """
-            id: one-in-ten
-            version: 1.0.0
-            title: One in ten
-            summary: A quiz that draws one question.
-            pass_mark: 80
-            sources: [Test source]
-            objectives:
-              - {id: signs, text: Recognise signs}
-            lessons:
-              - {id: signs, title: Signs, objectives: [signs], body: Some text.}
+        var yaml = Self.head("one-in-ten", passMark: 80) + """
             quiz:
               draw: 1
               shuffle: true
