@@ -25,24 +25,7 @@ final class ImportAtomicityTests: CaresCommandTestCase {
 
     /// Starts cares with `arguments` and returns once `wal` holds over `bytes` bytes.
     func startAndWaitForLog(_ arguments: [String], wal: String, bytes: Int = 1 << 20) throws -> (Process, Pipe) {
-        let process = Process()
-        process.executableURL = CaresProcess.binary
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let stderr = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = stderr
-        try process.run()
-        let deadline = Date().addingTimeInterval(120)
-        while Date() < deadline, process.isRunning {
-            let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
-            if size > bytes { return (process, stderr) }
-            usleep(2_000)
-        }
-        XCTFail("the import finished or stalled before it had written \(bytes) bytes to \(wal)")
-        throw CocoaError(.fileReadUnknown)
+        try start(arguments, until: { fileSize(wal) > bytes }, what: "it had written \(bytes) bytes to \(wal)")
     }
 
     func testAKilledRosterImportLeavesNoNewLearner() throws {
@@ -71,15 +54,7 @@ final class ImportAtomicityTests: CaresCommandTestCase {
     func testCtrlCDuringADatabaseCopySaysNothingWasCopied() throws {
         let source = home.appendingPathComponent("source.sqlite").path
         let target = home.appendingPathComponent("target.sqlite").path
-        try awaitResult {
-            let store = try SQLiteStore(path: source)
-            try await store.migrate()
-            let now = Date()
-            try await store.load(learners: (0..<100_000).map {
-                Learner(id: "rn-\($0)", name: "Person \($0)", email: "p\($0)@example.org", createdAt: now, updatedAt: now)
-            })
-            await store.close()
-        }
+        try makeStore(at: source, learners: 100_000)
         let (process, stderr) = try startAndWaitForLog(["db", "copy", "--from", source, "--to", target], wal: target + "-wal")
         kill(process.processIdentifier, SIGINT)
         let said = String(decoding: stderr.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where a report's bytes go: standard output, or a file written beside its final name and moved into
-/// place only when complete, so a failed report never leaves half a file. Buffered; owner-only (0600).
+/// place only when complete, so a failed report never leaves half a file (and an interrupted one
+/// none either, once the command removes `UnfinishedOutputs`). Buffered; owner-only (0600).
 public final class ReportOutput {
     private let handle: FileHandle
     private let finalPath: String?
@@ -31,6 +32,7 @@ public final class ReportOutput {
         guard descriptor >= 0 else {
             throw ReportError.output("cannot write \(path): \(String(cString: strerror(errno)))")
         }
+        UnfinishedOutputs.add(partial: partial, final: path)
         return ReportOutput(
             handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true), finalPath: path, partialPath: partial)
     }
@@ -79,10 +81,12 @@ public final class ReportOutput {
         closed = true
         try? handle.synchronize()
         try? handle.close()
-        if rename(partialPath, finalPath) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: partialPath)
-            throw ReportError.output("cannot write \(finalPath): \(reason)")
+        try UnfinishedOutputs.finish(partialPath) {
+            if rename(partialPath, finalPath) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(atPath: partialPath)
+                throw ReportError.output("cannot write \(finalPath): \(reason)")
+            }
         }
     }
 
@@ -91,6 +95,6 @@ public final class ReportOutput {
         guard let partialPath, !closed else { return }
         closed = true
         try? handle.close()
-        try? FileManager.default.removeItem(atPath: partialPath)
+        UnfinishedOutputs.finish(partialPath) { try? FileManager.default.removeItem(atPath: partialPath) }
     }
 }

@@ -20,7 +20,7 @@ enum OutputFile {
                     "\(DiagnosticPrinter.printable(path)) already exists; nothing was written",
                     hint: "choose another name or move the file away")
             }
-            let output = try ReportOutput.file(path)
+            let output = try ReportOutput.interruptibleFile(path)
             do {
                 try output.write(text)
                 try output.commit()

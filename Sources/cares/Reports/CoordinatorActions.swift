@@ -45,7 +45,7 @@ struct CoordinatorActions {
         }
         let page = CertificatePage(record: record, siteName: siteName).html
         let path = output ?? "certificate-\(moduleID)-\(learnerID).html"
-        let destination = path == "-" ? ReportOutput.standardOutput() : try ReportOutput.file(path)
+        let destination = path == "-" ? ReportOutput.standardOutput() : try ReportOutput.interruptibleFile(path)
         do {
             try destination.write(page)
             try destination.commit()

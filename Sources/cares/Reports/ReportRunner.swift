@@ -24,7 +24,7 @@ struct ReportRunner {
                 homePage = try Self.homePage(
                     try CaresConfig.checked(homePageFlag: reportOptions.homePage).xapiHomePage?.value ?? environment.site?.xapiHomePage)
             }
-            let output = try reportOptions.output.map(ReportOutput.file) ?? .standardOutput()
+            let output = try reportOptions.output.map(ReportOutput.interruptibleFile) ?? .standardOutput()
             do {
                 if let writer = reportOptions.format.writer(output: output, time: context.time, layout: layout) {
                     try await write(context, writer)
