@@ -21,8 +21,24 @@ final class UnfinishedOutputsTests: XCTestCase {
         try open.flush()
         XCTAssertEqual(try names().count, 2, "the finished file and the open one's partial copy")
 
-        XCTAssertEqual(UnfinishedOutputs.removeAll(), [folder.appendingPathComponent("open.csv").path])
+        // Only this folder's files: the list is the whole process's.
+        func here(_ paths: [String]) -> [String] { paths.filter { $0.hasPrefix(folder.path + "/") } }
+        XCTAssertEqual(here(UnfinishedOutputs.removeAll()), [folder.appendingPathComponent("open.csv").path])
         XCTAssertEqual(try names(), ["written.csv"])
-        XCTAssertEqual(UnfinishedOutputs.removeAll(), [], "each file is removed once")
+        XCTAssertEqual(here(UnfinishedOutputs.removeAll()), [], "each file is removed once")
+        withExtendedLifetime(open) {}
+    }
+
+    func testAnOutputDroppedWithoutCommitRemovesItsPartialFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropped-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            let output = try ReportOutput.file(folder.appendingPathComponent("dropped.csv").path)
+            try output.write("a,b\n")
+            try output.flush()
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).count, 1)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
     }
 }

@@ -43,6 +43,11 @@ public final class ReportOutput {
         self.partialPath = partialPath
     }
 
+    /// An output dropped without `commit` (a writer that threw) removes its partial file.
+    deinit {
+        discard()
+    }
+
     public func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 64 * 1024 { try flush() }
