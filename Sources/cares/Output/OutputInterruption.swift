@@ -16,17 +16,11 @@ enum OutputInterruption {
         lock.lock()
         defer { lock.unlock() }
         guard sources.isEmpty else { return }
-        for number in [SIGINT, SIGTERM, SIGHUP] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                let removed = UnfinishedOutputs.removeAll().map(DiagnosticPrinter.printable)
-                let what = removed.isEmpty ? "" : ": nothing was written to " + removed.joined(separator: ", ")
-                FileHandle.standardError.write(Data("Interrupted\(what).\n".utf8))
-                _exit(130)
-            }
-            source.resume()
-            sources.append(source)
+        sources = StopSignals.watch([SIGINT, SIGTERM, SIGHUP]) {
+            let removed = UnfinishedOutputs.removeAll().map(DiagnosticPrinter.printable)
+            let what = removed.isEmpty ? "" : ": nothing was written to " + removed.joined(separator: ", ")
+            FileHandle.standardError.write(Data("Interrupted\(what).\n".utf8))
+            _exit(130)
         }
     }
 }

@@ -13,17 +13,13 @@ enum InterruptHandler {
         lock.lock()
         defer { lock.unlock() }
         guard source == nil else { return }
-        signal(SIGINT, SIG_IGN)
-        let signalSource = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        signalSource.setEventHandler {
+        source = StopSignals.watch([SIGINT]) {
             lock.lock()
             let text = message
             lock.unlock()
             FileHandle.standardOutput.write(Data(text.utf8))
             _exit(130)
-        }
-        signalSource.resume()
-        source = signalSource
+        }.first
     }
 
     /// Sets what to print when interrupted.

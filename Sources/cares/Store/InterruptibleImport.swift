@@ -12,19 +12,12 @@ enum InterruptibleImport {
         let task = Task { try await body() }
         let message = "Interrupted: \(nothing).\n"
         let signals = SignalCount()
-        var sources: [DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                if signals.increment() > 1 {
-                    FileHandle.standardError.write(Data(message.utf8))
-                    _exit(130)
-                }
-                task.cancel()
+        let sources = StopSignals.watch([SIGINT, SIGTERM]) {
+            if signals.increment() > 1 {
+                FileHandle.standardError.write(Data(message.utf8))
+                _exit(130)
             }
-            source.resume()
-            sources.append(source)
+            task.cancel()
         }
         defer { for source in sources { source.cancel() } }
         do {
